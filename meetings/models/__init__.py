@@ -1,0 +1,17 @@
+from .agenda import AgendaItem, Appearance, Role, Segment
+from .meeting import Meeting, MeetingSeries, MeetingStatus, Objective, Session
+from .people import Honorific, Person
+
+__all__ = [
+    "AgendaItem",
+    "Appearance",
+    "Honorific",
+    "Meeting",
+    "MeetingSeries",
+    "MeetingStatus",
+    "Objective",
+    "Person",
+    "Role",
+    "Segment",
+    "Session",
+]

@@ -1,0 +1,285 @@
+import datetime
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from meetings.formatting import date_range, time_range
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(
+            _("“%(value)s” is not a time zone name such as America/New_York or Europe/Geneva."),
+            params={"value": value},
+            code="invalid_time_zone",
+        )
+
+
+class MeetingSeriesQuerySet(models.QuerySet):
+    def with_published_meetings(self):
+        """Series that have a published meeting, each with `published_meetings`, latest first."""
+        published = Meeting.objects.published().order_by("-start_date")
+        return (
+            self.filter(meetings__status=MeetingStatus.PUBLISHED)
+            .distinct()
+            .prefetch_related(
+                models.Prefetch("meetings", queryset=published, to_attr="published_meetings")
+            )
+        )
+
+
+class MeetingSeries(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = MeetingSeriesQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting series")
+        verbose_name_plural = _("meeting series")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:series_detail", kwargs={"slug": self.slug})
+
+
+class MeetingStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class MeetingQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=MeetingStatus.PUBLISHED)
+
+    def upcoming(self, today: datetime.date | None = None):
+        """Meetings that have not ended yet, soonest first."""
+        today = today or timezone.localdate()
+        return self.filter(end_date__gte=today).order_by("start_date", "title")
+
+    def past(self, today: datetime.date | None = None):
+        """Meetings that have ended, latest first."""
+        today = today or timezone.localdate()
+        return self.filter(end_date__lt=today).order_by("-start_date", "title")
+
+
+class Meeting(models.Model):
+    series = models.ForeignKey(
+        MeetingSeries,
+        verbose_name=_("series"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
+    )
+    edition = models.PositiveSmallIntegerField(
+        _("edition"), null=True, blank=True, help_text=_("10 for the tenth meeting of a series.")
+    )
+    title = models.CharField(_("title"), max_length=250)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("The meeting's address on the site: /meetings/<slug>/."),
+        error_messages={"unique": _("Another meeting already has this slug.")},
+    )
+    organizer = models.ForeignKey(
+        "accounts.Organization",
+        verbose_name=_("organizer"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organized_meetings",
+    )
+    venue = models.CharField(
+        _("venue"), max_length=200, blank=True, help_text=_("e.g. United Nations Headquarters")
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        validators=[validate_time_zone],
+        help_text=_("The venue's time zone, e.g. America/New_York. Session times are in it."),
+    )
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences for lists and search engines."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    mandate = models.TextField(
+        _("mandate"), blank=True, help_text=_("The resolution or decision the meeting responds to.")
+    )
+    expected_outcome = models.TextField(_("expected outcome"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=MeetingStatus,
+        default=MeetingStatus.DRAFT,
+        help_text=_("Only published meetings are shown to the public."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-start_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="meetings_meeting_ends_after_start",
+                violation_error_message=_("The meeting cannot end before it starts."),
+            ),
+            models.UniqueConstraint(
+                fields=["series", "edition"],
+                name="meetings_meeting_unique_edition",
+                violation_error_message=_("This series already has a meeting with that edition."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.start_date and self.end_date:
+            if self.end_date < self.start_date:
+                raise ValidationError(
+                    {"end_date": _("The meeting cannot end before it starts.")},
+                    code="ends_before_start",
+                )
+            if self.pk:
+                outside = self.sessions.exclude(
+                    date__range=(self.start_date, self.end_date)
+                ).order_by("date")
+                if outside.exists():
+                    raise ValidationError(
+                        _(
+                            "The session on %(date)s falls outside these dates: move or delete "
+                            "it first."
+                        ),
+                        params={"date": outside.first().date.isoformat()},
+                        code="sessions_outside_dates",
+                    )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == MeetingStatus.PUBLISHED
+
+    @property
+    def dates_display(self) -> str:
+        return date_range(self.start_date, self.end_date)
+
+    @property
+    def place_display(self) -> str:
+        return ", ".join(part for part in (self.venue, self.city, self.country) if part)
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def utc_offset_display(self) -> str:
+        """ "UTC−05:00" for the meeting's first day, so readers elsewhere can convert."""
+        noon = datetime.datetime.combine(self.start_date, datetime.time(12), tzinfo=self.zone)
+        offset = noon.utcoffset() or datetime.timedelta()
+        minutes = int(offset.total_seconds() // 60)
+        sign = "+" if minutes >= 0 else "−"
+        hours, minutes = divmod(abs(minutes), 60)
+        return f"UTC{sign}{hours:02d}:{minutes:02d}"
+
+    def is_upcoming(self, today: datetime.date | None = None) -> bool:
+        return self.end_date >= (today or timezone.localdate())
+
+
+class Objective(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="objectives"
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    text = models.TextField(_("objective"))
+
+    class Meta:
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class SessionQuerySet(models.QuerySet):
+    def chronological(self):
+        return self.order_by("date", "start_time", "pk")
+
+
+class Session(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("starts"), help_text=_("In the venue's time zone."))
+    end_time = models.TimeField(_("ends"), help_text=_("In the venue's time zone."))
+    name = models.CharField(
+        _("name"), max_length=150, blank=True, help_text=_('e.g. "Morning session"')
+    )
+    room = models.CharField(_("room"), max_length=150, blank=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["date", "start_time", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__gt=F("start_time")),
+                name="meetings_session_ends_after_start",
+                violation_error_message=_("A session must end after it starts."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        label = self.name or _("Session")
+        return f"{label}, {self.date.isoformat()} {self.times_display}"
+
+    def clean(self) -> None:
+        errors = {}
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = _("A session must end after it starts.")
+        meeting = self.meeting if self.meeting_id else None
+        if meeting and self.date and meeting.start_date and meeting.end_date:
+            if not meeting.start_date <= self.date <= meeting.end_date:
+                errors["date"] = _(
+                    "The meeting runs from %(start)s to %(end)s; this date is outside it."
+                ) % {"start": meeting.start_date.isoformat(), "end": meeting.end_date.isoformat()}
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def times_display(self) -> str:
+        return time_range(self.start_time, self.end_time)
+
+    def starts_at(self) -> datetime.datetime:
+        return datetime.datetime.combine(self.date, self.start_time, tzinfo=self.meeting.zone)
+
+    def ends_at(self) -> datetime.datetime:
+        return datetime.datetime.combine(self.date, self.end_time, tzinfo=self.meeting.zone)

@@ -1,0 +1,111 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+
+class Honorific(models.Model):
+    """ "Mr.", "Ms.", "Amb.", "H.E. Mr.", "Professor", "Dr.": staff add their own."""
+
+    name = models.CharField(_("honorific"), max_length=40, unique=True)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Position in the list staff choose from.")
+    )
+
+    class Meta:
+        verbose_name = _("honorific")
+        verbose_name_plural = _("honorifics")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonQuerySet(models.QuerySet):
+    def with_details(self):
+        return self.select_related("honorific", "organization__parent")
+
+
+class Person(models.Model):
+    honorific = models.ForeignKey(
+        Honorific,
+        verbose_name=_("honorific"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    given_name = models.CharField(_("given name(s)"), max_length=100, blank=True)
+    family_name = models.CharField(
+        _("family name"),
+        max_length=100,
+        help_text=_('As written, with particles: "de Alba", "Klein Solomon".'),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("The address of their public page; made from the name when left blank."),
+    )
+    position = models.CharField(
+        _("position"),
+        max_length=200,
+        blank=True,
+        help_text=_('Current position, e.g. "Permanent Representative of Mexico to the UN".'),
+    )
+    organization = models.ForeignKey(
+        "accounts.Organization",
+        verbose_name=_("organization"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    country = models.CharField(_("country"), max_length=100, blank=True)
+    photo = models.ImageField(_("photo"), upload_to="people/photos/", blank=True)
+    bio = models.TextField(_("short bio"), blank=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["family_name", "given_name"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:person_detail", kwargs={"slug": self.slug})
+
+    def _unique_slug(self) -> str:
+        base = slugify(self.full_name)[:110] or "person"
+        slug, n = base, 2
+        while Person.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.given_name, self.family_name) if part)
+
+    @property
+    def display_name(self) -> str:
+        """With the honorific: "Amb. Eva Åkerman-Börje"."""
+        if self.honorific_id:
+            return f"{self.honorific.name} {self.full_name}"
+        return self.full_name
+
+    def default_affiliation(self) -> str:
+        """What a programme says after the name when staff have not written it themselves."""
+        if self.position:
+            return self.position
+        if self.organization_id:
+            return self.organization.label
+        return self.country

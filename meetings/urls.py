@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "meetings"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("series/<slug:slug>/", views.SeriesDetailView.as_view(), name="series_detail"),
+    path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("meetings/<slug:slug>/programme/", views.ProgrammeView.as_view(), name="programme"),
+    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
+]

@@ -1,0 +1,71 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views.generic import DetailView, TemplateView
+
+from .models import Appearance, Meeting, MeetingSeries, Person
+from .programme import build_programme
+
+
+class HomeView(TemplateView):
+    template_name = "meetings/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        published = Meeting.objects.published().select_related("series")
+        context["upcoming"] = list(published.upcoming(today))
+        context["past"] = list(published.past(today))
+        context["series_list"] = MeetingSeries.objects.with_published_meetings()
+        return context
+
+
+class SeriesDetailView(DetailView):
+    template_name = "meetings/series_detail.html"
+    context_object_name = "series"
+
+    def get_queryset(self):
+        return MeetingSeries.objects.with_published_meetings()
+
+
+class PublishedMeetingMixin:
+    """Only published meetings exist for the public: a draft's address is a 404."""
+
+    context_object_name = "meeting"
+
+    def get_queryset(self):
+        return Meeting.objects.published().select_related("series", "organizer__parent")
+
+
+class MeetingDetailView(PublishedMeetingMixin, DetailView):
+    template_name = "meetings/meeting_detail.html"
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("objectives")
+
+
+class ProgrammeView(PublishedMeetingMixin, DetailView):
+    template_name = "meetings/programme.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["programme"] = build_programme(self.object)
+        return context
+
+
+class PersonDetailView(DetailView):
+    template_name = "meetings/person_detail.html"
+    context_object_name = "person"
+
+    def get_object(self, queryset=None):
+        person = get_object_or_404(Person.objects.with_details(), slug=self.kwargs["slug"])
+        self.appearances = list(Appearance.objects.for_person_page(person))
+        if not self.appearances:
+            # Someone who is in no published programme has no public page.
+            raise Http404("No published appearances.")
+        return person
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["appearances"] = self.appearances
+        return context
