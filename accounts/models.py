@@ -47,7 +47,11 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
         ordering = ["email"]
         constraints = [
-            models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique"),
+            models.UniqueConstraint(
+                Lower("email"),
+                name="accounts_user_email_ci_unique",
+                violation_error_message=_("Another user already has this e-mail address."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -69,7 +73,7 @@ class OrganizationQuerySet(models.QuerySet):
 
 
 class Organization(models.Model):
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(
         _("acronym"), max_length=30, blank=True, help_text=_("For example DESA, IOM or ECLAC.")
     )
@@ -100,6 +104,15 @@ class Organization(models.Model):
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "country"],
+                name="accounts_organization_unique_name_country",
+                violation_error_message=_(
+                    "An organization with this name already exists in this country."
+                ),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name

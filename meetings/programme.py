@@ -104,9 +104,7 @@ def build_programme(meeting: Meeting) -> Programme:
     links = AgendaItem.sessions.through.objects.filter(agendaitem__meeting=meeting).values_list(
         "agendaitem_id", "session_id"
     )
-    segments = list(
-        Segment.objects.filter(agenda_item__meeting=meeting).order_by("order", "pk")
-    )
+    segments = list(Segment.objects.filter(agenda_item__meeting=meeting).order_by("order", "pk"))
     appearances = list(
         Appearance.objects.filter(agenda_item__meeting=meeting)
         .with_people()

@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from django.contrib.auth.models import Group
 
 from accounts.models import Organization, OrganizationKind, User
 from meetings.models import (
@@ -12,12 +13,12 @@ from meetings.models import (
     Meeting,
     MeetingSeries,
     MeetingStatus,
+    Objective,
     Person,
     Role,
     Segment,
     Session,
 )
-
 
 PASSWORD = "correct horse battery staple"
 
@@ -114,3 +115,23 @@ class AppearanceFactory(factory.django.DjangoModelFactory):
     agenda_item = factory.SubFactory(AgendaItemFactory)
     person = factory.SubFactory(PersonFactory)
     role = Role.SPEAKER
+
+
+class ObjectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Objective
+
+    meeting = factory.SubFactory(MeetingFactory)
+    text = factory.Sequence(lambda n: f"Objective {n}")
+
+
+class SecretariatFactory(StaffFactory):
+    """Staff in the "Secretariat" group that migration meetings 0002 creates."""
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def secretariat(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name="Secretariat"))

@@ -40,7 +40,9 @@ class AgendaItemQuerySet(models.QuerySet):
         """Annotate `number`: the item's rank in its meeting's agenda (1 for item I)."""
         earlier = (
             AgendaItem.objects.filter(meeting=OuterRef("meeting"))
-            .filter(Q(order__lt=OuterRef("order")) | Q(order=OuterRef("order"), pk__lte=OuterRef("pk")))
+            .filter(
+                Q(order__lt=OuterRef("order")) | Q(order=OuterRef("order"), pk__lte=OuterRef("pk"))
+            )
             .order_by()
             .values("meeting")
             .annotate(rank=Count("pk"))
@@ -50,7 +52,7 @@ class AgendaItemQuerySet(models.QuerySet):
 
 
 class AgendaItem(models.Model):
-    """An item of the agenda, numbered I, II, III… by its order; it may run over several sessions."""
+    """An agenda item, numbered I, II, III… by its order; it may run over several sessions."""
 
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
@@ -85,9 +87,6 @@ class AgendaItem(models.Model):
             return f"{roman(number)}. {self.title}"
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return self.meeting.get_absolute_url() + "programme/"
-
     def save(self, *args, **kwargs) -> None:
         if not self.order and self.meeting_id:
             last = (
@@ -97,6 +96,9 @@ class AgendaItem(models.Model):
             )
             self.order = (last or 0) + 1
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return self.meeting.get_absolute_url() + "programme/"
 
     @property
     def numeral(self) -> str:
@@ -141,12 +143,15 @@ class Segment(models.Model):
         return self.agenda_item.get_absolute_url()
 
     def clean(self) -> None:
-        if self.session_id and self.agenda_item_id:
-            if self.session.meeting_id != self.agenda_item.meeting_id:
-                raise ValidationError(
-                    {"session": _("Choose a session of this item's own meeting.")},
-                    code="session_of_other_meeting",
-                )
+        if (
+            self.session_id
+            and self.agenda_item_id
+            and self.session.meeting_id != self.agenda_item.meeting_id
+        ):
+            raise ValidationError(
+                {"session": _("Choose a session of this item's own meeting.")},
+                code="session_of_other_meeting",
+            )
 
 
 class AppearanceQuerySet(models.QuerySet):
@@ -169,8 +174,8 @@ class AppearanceQuerySet(models.QuerySet):
                 "-agenda_item__meeting__start_date",
                 "agenda_item__order",
                 "agenda_item__pk",
-                "segment__order",
                 "order",
+                "pk",
             )
         )
 
@@ -183,7 +188,10 @@ class Appearance(models.Model):
     """
 
     agenda_item = models.ForeignKey(
-        AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="appearances"
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        on_delete=models.CASCADE,
+        related_name="appearances",
     )
     segment = models.ForeignKey(
         Segment,
@@ -214,7 +222,7 @@ class Appearance(models.Model):
     class Meta:
         verbose_name = _("person in the programme")
         verbose_name_plural = _("people in the programme")
-        ordering = ["agenda_item", "segment", "order", "pk"]
+        ordering = ["agenda_item", "order", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(role__in=Role.values),
@@ -233,11 +241,20 @@ class Appearance(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self) -> None:
-        if self.segment_id and self.agenda_item_id and self.segment.agenda_item_id != self.agenda_item_id:
+        if (
+            self.segment_id
+            and self.agenda_item_id
+            and self.segment.agenda_item_id != self.agenda_item_id
+        ):
             raise ValidationError(
                 {"segment": _("This segment belongs to another agenda item.")},
                 code="segment_of_other_item",
             )
+
+    @property
+    def item_numeral(self) -> str:
+        """The agenda item's numeral, from the `item_number` that for_person_page() annotates."""
+        return roman(self.item_number)
 
     @property
     def label(self) -> str:

@@ -266,11 +266,16 @@ class Session(models.Model):
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             errors["end_time"] = _("A session must end after it starts.")
         meeting = self.meeting if self.meeting_id else None
-        if meeting and self.date and meeting.start_date and meeting.end_date:
-            if not meeting.start_date <= self.date <= meeting.end_date:
-                errors["date"] = _(
-                    "The meeting runs from %(start)s to %(end)s; this date is outside it."
-                ) % {"start": meeting.start_date.isoformat(), "end": meeting.end_date.isoformat()}
+        if (
+            meeting
+            and self.date
+            and meeting.start_date
+            and meeting.end_date
+            and not meeting.start_date <= self.date <= meeting.end_date
+        ):
+            errors["date"] = _(
+                "The meeting runs from %(start)s to %(end)s; this date is outside it."
+            ) % {"start": meeting.start_date.isoformat(), "end": meeting.end_date.isoformat()}
         if errors:
             raise ValidationError(errors)
 

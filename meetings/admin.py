@@ -1,0 +1,286 @@
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.forms.models import BaseInlineFormSet
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import (
+    AgendaItem,
+    Appearance,
+    Honorific,
+    Meeting,
+    MeetingSeries,
+    MeetingStatus,
+    Objective,
+    Person,
+    Segment,
+    Session,
+)
+from .services import meetings_set_status
+
+OTHER_MEETINGS_SESSION = _("Choose sessions of this item's own meeting.")
+
+
+def offer_sessions(field, meeting_id) -> None:
+    """Offer one meeting's sessions; before the meeting is known, all sessions, by meeting."""
+    if meeting_id:
+        field.queryset = Session.objects.filter(meeting_id=meeting_id)
+        field.error_messages["invalid_choice"] = OTHER_MEETINGS_SESSION
+    else:
+        field.queryset = Session.objects.select_related("meeting").order_by("meeting", "date")
+        field.label_from_instance = lambda session: f"{session.meeting}: {session}"
+
+
+class OwnChoicesFormSet(BaseInlineFormSet):
+    """Inline rows offer, in each field that own_choices() names, only the objects it gives: those
+    of the page's own meeting or item. They are listed once for all rows, not once a row."""
+
+    def own_choices(self) -> dict[str, QuerySet]:
+        raise NotImplementedError
+
+    @cached_property
+    def _listed(self) -> dict[str, list]:
+        return {}
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        for name, queryset in self.own_choices().items():
+            if field := form.fields.get(name):
+                field.queryset = queryset
+                if name not in self._listed:
+                    self._listed[name] = list(field.choices)
+                field.choices = self._listed[name]
+
+
+class MeetingAgendaFormSet(OwnChoicesFormSet):
+    def own_choices(self):
+        return {"sessions": Session.objects.filter(meeting_id=self.instance.pk)}
+
+
+class ItemPartFormSet(OwnChoicesFormSet):
+    def own_choices(self):
+        item = self.instance
+        return {
+            "session": Session.objects.filter(meeting_id=item.meeting_id),
+            "segment": Segment.objects.filter(agenda_item_id=item.pk).select_related("agenda_item"),
+        }
+
+
+class MeetingSessionFormSet(BaseInlineFormSet):
+    def clean(self):
+        """Session.clean() checks the meeting's dates once the meeting is saved; a new meeting's
+        sessions are checked here, against the dates typed in the same form."""
+        super().clean()
+        meeting = self.instance
+        if meeting.pk or not (meeting.start_date and meeting.end_date):
+            return
+        message = _("The meeting runs from %(start)s to %(end)s; this date is outside it.") % {
+            "start": meeting.start_date.isoformat(),
+            "end": meeting.end_date.isoformat(),
+        }
+        for form in self.forms:
+            day = form.cleaned_data.get("date")
+            if self._should_delete_form(form) or not day:
+                continue
+            if not meeting.start_date <= day <= meeting.end_date:
+                form.add_error("date", message)
+
+
+class ObjectiveInline(admin.TabularInline):
+    model = Objective
+    fields = ["order", "text"]
+    extra = 1
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    formset = MeetingSessionFormSet
+    fields = ["date", "start_time", "end_time", "name", "room"]
+    extra = 1
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    formset = MeetingAgendaFormSet
+    fields = ["title", "order", "sessions"]
+    show_change_link = True
+    extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("sessions")
+
+
+@admin.register(MeetingSeries)
+class MeetingSeriesAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["title", "dates", "city", "status", "series"]
+    list_filter = ["status", "series"]
+    list_select_related = ["series"]
+    date_hierarchy = "start_date"
+    search_fields = ["title", "slug", "city", "country", "venue"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["series", "organizer"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "status", ("series", "edition"), "organizer"]}),
+        (
+            _("Where and when"),
+            {"fields": ["venue", ("city", "country"), ("start_date", "end_date"), "time_zone"]},
+        ),
+        (_("About"), {"fields": ["summary", "description", "mandate", "expected_outcome"]}),
+    ]
+    inlines = [ObjectiveInline, SessionInline, AgendaItemInline]
+    actions = ["publish", "return_to_draft"]
+
+    @admin.display(description=_("dates"), ordering="start_date")
+    def dates(self, meeting: Meeting) -> str:
+        return meeting.dates_display
+
+    @admin.action(description=_("Publish selected meetings"), permissions=["change"])
+    def publish(self, request, queryset):
+        count = meetings_set_status(meetings=queryset, status=MeetingStatus.PUBLISHED)
+        message = ngettext(
+            "%(count)d meeting was published.", "%(count)d meetings were published.", count
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+    @admin.action(description=_("Return selected meetings to draft"), permissions=["change"])
+    def return_to_draft(self, request, queryset):
+        count = meetings_set_status(meetings=queryset, status=MeetingStatus.DRAFT)
+        message = ngettext(
+            "%(count)d meeting was returned to draft.",
+            "%(count)d meetings were returned to draft.",
+            count,
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS)
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ["date", "start_time", "end_time", "name", "room", "meeting"]
+    list_filter = ["meeting__series", "meeting"]
+    list_select_related = ["meeting"]
+    date_hierarchy = "date"
+    search_fields = ["name", "room", "meeting__title"]
+    autocomplete_fields = ["meeting"]
+
+
+class AgendaItemForm(forms.ModelForm):
+    """An item takes up sessions of its own meeting only."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "sessions" in self.fields:
+            meeting_id = self.instance.meeting_id or self.initial.get("meeting")
+            offer_sessions(self.fields["sessions"], meeting_id)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        meeting = cleaned_data.get("meeting")
+        sessions = cleaned_data.get("sessions") or []
+        if meeting and any(session.meeting_id != meeting.pk for session in sessions):
+            self.add_error("sessions", OTHER_MEETINGS_SESSION)
+        return cleaned_data
+
+
+class SegmentForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "session" in self.fields:
+            item = self.instance.agenda_item if self.instance.agenda_item_id else None
+            offer_sessions(self.fields["session"], item and item.meeting_id)
+
+
+class SegmentInline(admin.TabularInline):
+    model = Segment
+    formset = ItemPartFormSet
+    fields = ["order", "title", "session"]
+    extra = 1
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("agenda_item")
+
+
+class AppearanceInline(admin.TabularInline):
+    model = Appearance
+    formset = ItemPartFormSet
+    fields = ["segment", "person", "role", "affiliation", "order"]
+    autocomplete_fields = ["person"]
+    extra = 1
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    form = AgendaItemForm
+    list_display = ["numbered_title", "meeting"]
+    list_filter = ["meeting"]
+    list_select_related = ["meeting"]
+    search_fields = ["title", "meeting__title"]
+    autocomplete_fields = ["meeting"]
+    fields = ["meeting", "order", "title", "description", "sessions"]
+    inlines = [SegmentInline, AppearanceInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_number()
+
+    @admin.display(description=_("agenda item"), ordering="order")
+    def numbered_title(self, item: AgendaItem) -> str:
+        return str(item)
+
+
+class SegmentAppearanceInline(admin.TabularInline):
+    model = Appearance
+    fields = ["person", "role", "affiliation", "order"]
+    autocomplete_fields = ["person"]
+    extra = 1
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
+
+@admin.register(Segment)
+class SegmentAdmin(admin.ModelAdmin):
+    form = SegmentForm
+    list_display = ["__str__", "agenda_item", "session", "order"]
+    list_filter = ["agenda_item__meeting"]
+    list_select_related = ["agenda_item", "session"]
+    search_fields = ["title", "agenda_item__title"]
+    autocomplete_fields = ["agenda_item"]
+    fields = ["agenda_item", "order", "title", "session"]
+    inlines = [SegmentAppearanceInline]
+
+
+@admin.register(Honorific)
+class HonorificAdmin(admin.ModelAdmin):
+    list_display = ["name", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "honorific", "position", "organization", "country"]
+    list_filter = ["honorific", "organization__kind", "country"]
+    list_select_related = ["honorific", "organization"]
+    search_fields = [
+        "given_name",
+        "family_name",
+        "position",
+        "organization__name",
+        "organization__acronym",
+    ]
+    autocomplete_fields = ["organization"]
+
+    @admin.display(description=_("name"), ordering="family_name")
+    def name(self, person: Person) -> str:
+        return person.full_name
