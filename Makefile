@@ -1,0 +1,108 @@
+# Plenary's everyday commands. On a fresh clone `make run` and `make test` are all you need:
+# both create .venv first. Run `make help` for the list.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8000
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+MANAGE := $(PYTHON) manage.py
+RUFF := $(VENV)/bin/ruff
+# Re-installs only when pyproject.toml is newer than this file.
+STAMP := $(VENV)/.installed
+PIP_VERSION := 26.3
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: help venv migrate demo run test check-chromium lint format bench clean distclean
+
+help:
+	@echo "make run      create .venv, migrate, load the demo meeting, serve on 127.0.0.1:\$$PORT ($(PORT))"
+	@echo "make test     ruff, migrations check and the whole pytest suite, browser tests included"
+	@echo "make lint     ruff check and ruff format --check"
+	@echo "make format   sort imports and format with ruff"
+	@echo "make bench    time the programme page of a generated 1,000-presentation meeting"
+	@echo "make migrate  apply migrations;  make demo  load the demo meeting"
+	@echo "make venv     create or update .venv;  make clean  remove caches and build files"
+
+venv: $(STAMP)
+
+# Python 3.12 or newer: python3.13 or python3.12 on PATH, else a pyenv build. A pyenv shim on PATH
+# answers `command -v` even when its version is not selected, so each candidate must really run.
+$(STAMP): pyproject.toml
+	@if ! $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+	  rm -rf $(VENV); \
+	  candidates="python3.13 python3.12"; \
+	  if command -v pyenv >/dev/null 2>&1; then \
+	    root="$$(pyenv root)"; \
+	    candidates="$$candidates $$(ls -d "$$root"/versions/3.13*/bin/python 2>/dev/null | sort -rV) $$(ls -d "$$root"/versions/3.12*/bin/python 2>/dev/null | sort -rV)"; \
+	  fi; \
+	  python=""; \
+	  for candidate in $$candidates; do \
+	    if "$$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then \
+	      python="$$candidate"; break; \
+	    fi; \
+	  done; \
+	  if [ -z "$$python" ]; then \
+	    echo "Plenary needs Python 3.12 or 3.13, and none was found (tried python3.13, python3.12" >&2; \
+	    echo "on PATH and pyenv's versions/3.13* and 3.12*). Install one, for example with" >&2; \
+	    echo "'pyenv install 3.13' or your system's python3.13 package, then run make again." >&2; \
+	    exit 1; \
+	  fi; \
+	  echo "Creating $(VENV) with $$("$$python" --version) ($$python)"; \
+	  "$$python" -m venv $(VENV); \
+	fi
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --upgrade pip==$(PIP_VERSION)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+migrate: venv
+	@mkdir -p var
+	$(MANAGE) migrate --no-input
+
+demo: migrate
+	$(MANAGE) load_demo
+
+# In DEBUG (the default) runserver serves static files itself: no collectstatic needed.
+run: venv migrate demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+check-chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+	  echo "Browser tests need Debian's Chromium at $(CHROMIUM). Install it with:" >&2; \
+	  echo "    apt-get install chromium      (as root; sudo apt-get install chromium otherwise)" >&2; \
+	  exit 1; \
+	fi
+
+# The whole suite; DATABASE_URL (if set) picks the database, as everywhere else.
+test: venv check-chromium
+	$(RUFF) check .
+	$(RUFF) format --check .
+	@mkdir -p var
+	$(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+lint: venv
+	$(RUFF) check .
+	$(RUFF) format --check .
+
+format: venv
+	$(RUFF) check --select I --fix .
+	$(RUFF) format .
+
+# Benchmarks live in bench/ (not collected by pytest); each script prints its own figures.
+bench: venv
+	@if ls bench/*.py >/dev/null 2>&1; then \
+	  for script in bench/*.py; do echo "== $$script"; $(PYTHON) "$$script"; done; \
+	else \
+	  echo "No benchmark scripts in bench/."; \
+	fi
+
+clean:
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+	rm -rf .pytest_cache .ruff_cache build *.egg-info test-results var/static
+
+# Also removes the virtualenv and the local SQLite database and uploads.
+distclean: clean
+	rm -rf $(VENV) var/plenary.sqlite3 var/media
