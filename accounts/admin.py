@@ -1,10 +1,15 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from .models import Organization, User
+from .models import Invitation, InvitationStatus, Membership, Organization, User
+from .services import InvitationError, invitation_resend, invitation_send
 
 
 class UniqueEmailMixin:
@@ -30,8 +35,35 @@ class UserForm(UniqueEmailMixin, UserChangeForm):
         fields = "__all__"
 
 
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    readonly_fields = ["created_at"]
+
+
+class UserMembershipInline(MembershipInline):
+    fields = ["organization", "created_at"]
+    autocomplete_fields = ["organization"]
+    verbose_name = _("organization")
+    verbose_name_plural = _("organizations this user is a focal point for")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organization__parent")
+
+
+class OrganizationMembershipInline(MembershipInline):
+    fields = ["user", "created_at"]
+    autocomplete_fields = ["user"]
+    verbose_name = _("focal point")
+    verbose_name_plural = _("focal points (members who act for this organization)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user")
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
+    inlines = [UserMembershipInline]
     form = UserForm
     add_form = UserCreationForm
     ordering = ["email"]
@@ -57,6 +89,10 @@ class UserAdmin(BaseUserAdmin):
         ),
     )
 
+    def get_inlines(self, request, obj):
+        # A new user is added by e-mail first; their organizations come on the next page.
+        return self.inlines if obj is not None else []
+
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
@@ -65,3 +101,121 @@ class OrganizationAdmin(admin.ModelAdmin):
     search_fields = ["name", "acronym", "country"]
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]
+    inlines = [OrganizationMembershipInline]
+
+
+class InvitationStatusFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return InvitationStatus.choices
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        match self.value():
+            case InvitationStatus.PENDING:
+                return queryset.pending(now)
+            case InvitationStatus.EXPIRED:
+                return queryset.expired(now)
+            case InvitationStatus.ACCEPTED:
+                return queryset.accepted()
+        return queryset
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Staff invite focal points: adding one e-mails the link; nothing else is edited by hand."""
+
+    list_display = [
+        "email",
+        "organization",
+        "status_label",
+        "invited_by",
+        "sent_at",
+        "expires_at",
+        "accepted_at",
+    ]
+    list_filter = [InvitationStatusFilter, "organization"]
+    list_select_related = ["organization__parent", "invited_by"]
+    search_fields = ["email", "organization__name", "organization__acronym"]
+    autocomplete_fields = ["organization"]
+    date_hierarchy = "created_at"
+    actions = ["send_again"]
+    fields = ["email", "organization"]
+    # What the page of an existing invitation shows: it is never edited, only sent again.
+    view_fields = [
+        "email",
+        "organization",
+        "status_label",
+        "invited_by",
+        "created_at",
+        "sent_at",
+        "expires_at",
+        "accepted_at",
+        "accepted_by",
+    ]
+
+    def get_fields(self, request, obj=None):
+        return self.fields if obj is None else self.view_fields
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else self.view_fields
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        # The change permission allows "Send again" from the list; no invitation is edited.
+        return obj is None and super().has_change_permission(request)
+
+    @admin.display(description=_("status"))
+    def status_label(self, obj: Invitation) -> str:
+        return obj.status_label
+
+    def save_form(self, request: HttpRequest, form, change: bool) -> Invitation:
+        # Adding is sending: the service saves the invitation and mails the link on commit.
+        return invitation_send(
+            email=form.cleaned_data["email"],
+            organization=form.cleaned_data["organization"],
+            invited_by=request.user,
+            request_base_url=request.build_absolute_uri("/"),
+        )
+
+    def save_model(self, request, obj, form, change) -> None:
+        """Nothing to do: save_form saved it through invitation_send, and none is ever changed."""
+
+    def save_related(self, request, form, formsets, change) -> None:
+        """Nothing to do: an invitation has no inlines nor many-to-many fields."""
+
+    @admin.action(description=_("Send again (with a new link)"), permissions=["change"])
+    def send_again(self, request: HttpRequest, queryset: QuerySet[Invitation]) -> None:
+        sent = skipped = 0
+        for invitation in queryset:
+            try:
+                invitation_resend(
+                    invitation=invitation, request_base_url=request.build_absolute_uri("/")
+                )
+            except InvitationError:
+                skipped += 1
+            else:
+                sent += 1
+        if sent:
+            self.message_user(
+                request,
+                ngettext(
+                    "Sent %(count)d invitation again, with a new link valid for 14 days.",
+                    "Sent %(count)d invitations again, with new links valid for 14 days.",
+                    sent,
+                )
+                % {"count": sent},
+                messages.SUCCESS,
+            )
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "Skipped %(count)d invitation that was already accepted.",
+                    "Skipped %(count)d invitations that were already accepted.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )

@@ -1,6 +1,12 @@
+import datetime
+import hashlib
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -71,6 +77,12 @@ class OrganizationQuerySet(models.QuerySet):
     def with_parent(self):
         return self.select_related("parent")
 
+    def for_user(self, user):
+        """The organizations `user` is a member of: none for an anonymous or inactive user."""
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        return self.filter(memberships__user=user)
+
 
 class Organization(models.Model):
     name = models.CharField(_("name"), max_length=200)
@@ -138,3 +150,197 @@ class Organization(models.Model):
         if self.parent_id:
             return f"{self.name}, {self.parent.short_name}"
         return str(self)
+
+
+class MembershipQuerySet(models.QuerySet):
+    def organizations_of(self, user) -> OrganizationQuerySet:
+        """The organizations `user` may act for, as an Organization queryset (see `for_user`)."""
+        return Organization.objects.for_user(user)
+
+    def members_of(self, organization: Organization) -> models.QuerySet:
+        """The active users who belong to `organization`, as a User queryset."""
+        return User.objects.filter(memberships__organization=organization, is_active=True)
+
+
+class Membership(models.Model):
+    """A user belongs to an organization: they are one of its focal points."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        help_text=_("A member acts for this organization: submits and follows its documents."),
+    )
+    created_at = models.DateTimeField(_("member since"), auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organization"],
+                name="accounts_membership_unique_user_organization",
+                violation_error_message=_("This user is already a member of this organization."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} \N{EM DASH} {self.organization}"
+
+
+INVITATION_VALIDITY = datetime.timedelta(days=14)
+
+
+def invitation_expiry() -> datetime.datetime:
+    """When an invitation sent now stops working."""
+    return timezone.now() + INVITATION_VALIDITY
+
+
+def invitation_token_hash(token: str) -> str:
+    """Only this digest is stored: the database alone never yields a working link."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def with_token(self, token: str):
+        return self.filter(token_hash=invitation_token_hash(token))
+
+    def pending(self, now: datetime.datetime | None = None):
+        return self.filter(accepted_at__isnull=True, expires_at__gt=now or timezone.now())
+
+    def expired(self, now: datetime.datetime | None = None):
+        return self.filter(accepted_at__isnull=True, expires_at__lte=now or timezone.now())
+
+    def accepted(self):
+        return self.filter(accepted_at__isnull=False)
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    EXPIRED = "expired", _("Expired")
+    ACCEPTED = "accepted", _("Accepted")
+
+
+class Invitation(models.Model):
+    """An e-mailed link that makes its holder a member of an organization."""
+
+    email = models.EmailField(
+        _("e-mail address"),
+        help_text=_(
+            "The focal point's address. Someone who already has an account with it logs in "
+            "and joins; anyone else creates an account with it."
+        ),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        help_text=_("The organization the invited person will act for."),
+    )
+    token_hash = models.CharField(_("token digest"), max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations_sent",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    sent_at = models.DateTimeField(
+        _("last sent at"),
+        default=timezone.now,
+        editable=False,
+        help_text=_('"Send again" mails a new link; earlier links stop working.'),
+    )
+    expires_at = models.DateTimeField(
+        _("expires at"),
+        default=invitation_expiry,
+        help_text=_("The link works for 14 days after it is sent."),
+    )
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True, editable=False)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="invitations_accepted",
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                "organization",
+                condition=models.Q(accepted_at__isnull=True),
+                name="accounts_invitation_one_open_per_email_organization",
+                violation_error_message=_(
+                    "This address already has an open invitation to this organization."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(accepted_by__isnull=True) | models.Q(accepted_at__isnull=False),
+                name="accounts_invitation_accepted_by_has_accepted_at",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} \N{RIGHTWARDS ARROW} {self.organization}"
+
+    def clean(self) -> None:
+        if not (self.email and self.organization_id) or self.accepted_at is not None:
+            return
+        if Membership.objects.filter(
+            user__email__iexact=self.email, organization_id=self.organization_id
+        ).exists():
+            raise ValidationError(
+                {
+                    "email": _("%(email)s is already a member of %(organization)s.")
+                    % {"email": self.email, "organization": self.organization}
+                }
+            )
+        open_invitations = Invitation.objects.filter(
+            email__iexact=self.email,
+            organization_id=self.organization_id,
+            accepted_at__isnull=True,
+        ).exclude(pk=self.pk)
+        if open_invitations.exists():
+            raise ValidationError(
+                {
+                    "email": _(
+                        "%(email)s already has an open invitation to %(organization)s: select "
+                        'it in the list of invitations and use "Send again".'
+                    )
+                    % {"email": self.email, "organization": self.organization}
+                }
+            )
+
+    @property
+    def status(self) -> str:
+        if self.accepted_at is not None:
+            return InvitationStatus.ACCEPTED
+        if self.expires_at <= timezone.now():
+            return InvitationStatus.EXPIRED
+        return InvitationStatus.PENDING
+
+    @property
+    def status_label(self) -> str:
+        return InvitationStatus(self.status).label

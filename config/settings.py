@@ -4,6 +4,7 @@ Every setting has a safe default for a local run; production sets DJANGO_DEBUG=f
 DJANGO_SECRET_KEY (the app refuses to start without one). See the table in README.md.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "accounts",
     "meetings",
     "papers",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -99,7 +103,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    # First: refuses any login while the account or the address is locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "papers:my_submissions"
+
+# django-axes throttles failed logins, on our login page and the admin's alike: 5 failures lock
+# the account (from any address) and, separately, the address (for any account) for 15 minutes.
+# Attempts are counted by the client's REMOTE_ADDR: behind a reverse proxy it must be the
+# client's address, not the proxy's.
+AXES_VERBOSE = False
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)  # accounts/lockout.html says "15 minutes"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# Login forms post the address as "username"; count it in lower case, whatever was typed.
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "accounts.forms.login_username"
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English")]
@@ -112,6 +137,15 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "var" / "stat
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+
+# Papers: the largest file a focal point may upload. Cap request bodies in the web server too.
+PAPERS_MAX_UPLOAD_SIZE = int(os.environ.get("DJANGO_PAPERS_MAX_UPLOAD_MB", "50")) * 1024 * 1024
+# Uploads stream to temporary files on disk rather than memory, in the system's temporary
+# directory unless DJANGO_FILE_UPLOAD_TEMP_DIR names another (it must exist).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+FILE_UPLOAD_TEMP_DIR = os.environ.get("DJANGO_FILE_UPLOAD_TEMP_DIR") or None
+# Form fields other than files: 2.5 MB is far more than any form of ours sends.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 
 STORAGES = {
     # Uploaded files go through this backend; object storage can replace it by configuration.
@@ -154,7 +188,7 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", False)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
 
 _email_backend = os.environ.get(
     "DJANGO_EMAIL_BACKEND",

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -7,12 +6,11 @@ admin.site.site_header = _("Plenary back office")
 admin.site.site_title = _("Plenary")
 admin.site.index_title = _("Secretariat")
 
+# No route serves MEDIA_ROOT, not even with DEBUG on: papers' files and thumbnails are sent only
+# by papers' download views, which check who may see them.
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("accounts/", include("accounts.urls")),
+    path("", include("papers.urls")),
     path("", include("meetings.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

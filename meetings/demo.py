@@ -1,7 +1,8 @@
 """The reference meeting, loaded as the page reads: `python manage.py load_demo`.
 
 The Tenth Coordination Meeting on International Migration (New York, 9 and 10 February 2012),
-with its organizations, people, sessions and "Organization of work", and a demo superuser. Every
+with its organizations, people, sessions and "Organization of work", a demo superuser and a demo
+focal point of IOM. Every
 row is found by a natural key (a name, a slug, an order) and saved only when a field differs, so a
 second run changes nothing.
 """
@@ -17,7 +18,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from accounts.models import Organization, OrganizationKind, User
+from accounts.models import Membership, Organization, OrganizationKind, User
 
 from .models import (
     AgendaItem,
@@ -35,6 +36,10 @@ from .models import (
 
 ADMIN_EMAIL = "admin@example.org"
 ADMIN_PASSWORD_VARIABLE = "DEMO_ADMIN_PASSWORD"  # noqa: S105 (a variable's name)
+# A member of IOM, who logs in on the public site to send the organization's papers.
+FOCAL_POINT_EMAIL = "focal@iom.example"
+FOCAL_POINT_ORGANIZATION = ("International Organization for Migration", "")  # name, country
+FOCAL_POINT_PASSWORD_VARIABLE = "DEMO_USER_PASSWORD"  # noqa: S105 (a variable's name)
 
 # name, acronym, kind, parent's name, country; a name and country find the row.
 ORGANIZATIONS = [
@@ -287,13 +292,16 @@ AGENDA = [
 
 @dataclass
 class DemoLoad:
-    """What a run did: rows created, updated or found unchanged per kind, and the demo superuser."""
+    """What a run did: rows created, updated or found unchanged per kind, and the demo users."""
 
     counts: dict[str, Counter] = field(default_factory=dict)
     meeting: Meeting | None = None
     admin: User | None = None
     admin_password: str | None = None
     admin_note: str = ""
+    focal_point: User | None = None
+    focal_point_password: str | None = None
+    focal_point_note: str = ""
 
     def tally(self, label: str, outcome: str) -> None:
         self.counts.setdefault(label, Counter())[outcome] += 1
@@ -315,6 +323,7 @@ class DemoLoad:
                 f"updated, {counter['unchanged']} unchanged"
             )
         lines.append(self.admin_note)
+        lines.append(self.focal_point_note)
         return lines
 
 
@@ -480,20 +489,60 @@ def _load_admin(result: DemoLoad, password: str | None) -> None:
     result.admin = admin
 
 
+def _load_focal_point(result: DemoLoad, password: str | None) -> None:
+    label = str(User._meta.verbose_name_plural)
+    focal_point = User.objects.filter(email__iexact=FOCAL_POINT_EMAIL).first()
+    if focal_point is None:
+        generated = password is None
+        password = password or secrets.token_urlsafe(16)
+        focal_point = User.objects.create_user(email=FOCAL_POINT_EMAIL, password=password)
+        result.tally(label, "created")
+        if generated:
+            result.focal_point_password = password
+            result.focal_point_note = f"Demo focal point: {FOCAL_POINT_EMAIL} / {password}"
+        else:
+            result.focal_point_note = (
+                f"Demo focal point: {FOCAL_POINT_EMAIL}, password from "
+                f"{FOCAL_POINT_PASSWORD_VARIABLE}."
+            )
+    elif password is not None and not focal_point.check_password(password):
+        focal_point.set_password(password)
+        focal_point.save(update_fields=["password"])
+        result.tally(label, "updated")
+        result.focal_point_note = (
+            f"Demo focal point {FOCAL_POINT_EMAIL} exists; password set from "
+            f"{FOCAL_POINT_PASSWORD_VARIABLE}."
+        )
+    else:
+        result.tally(label, "unchanged")
+        result.focal_point_note = (
+            f"Demo focal point {FOCAL_POINT_EMAIL} exists; its password is kept."
+        )
+    name, country = FOCAL_POINT_ORGANIZATION
+    organization = Organization.objects.get(name=name, country=country)
+    _sync(result, Membership, {"user": focal_point, "organization": organization}, {})
+    result.focal_point = focal_point
+
+
 def demo_load(*, stdout: TextIO | None = None) -> DemoLoad:
-    """Load the reference meeting and the demo superuser; report to `stdout` once committed.
+    """Load the reference meeting and the demo users; report to `stdout` once committed.
 
     The superuser's password is DEMO_ADMIN_PASSWORD when set (and it must pass the password
     validators); otherwise a new superuser gets a generated one, and an existing one keeps its own.
+    The focal point of IOM, focal@iom.example, gets DEMO_USER_PASSWORD the same way.
     """
     password = os.environ.get(ADMIN_PASSWORD_VARIABLE) or None
     if password is not None:
         password_validation.validate_password(password, User(email=ADMIN_EMAIL))
+    focal_point_password = os.environ.get(FOCAL_POINT_PASSWORD_VARIABLE) or None
+    if focal_point_password is not None:
+        password_validation.validate_password(focal_point_password, User(email=FOCAL_POINT_EMAIL))
 
     result = DemoLoad()
     with transaction.atomic():
         result.meeting = _load_meeting(result)
         _load_admin(result, password)
+        _load_focal_point(result, focal_point_password)
 
     if stdout is not None:
         for line in result.lines():

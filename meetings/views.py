@@ -3,6 +3,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
+from accounts.models import Organization
+from papers.views.public import meeting_documents
+
 from .models import Appearance, Meeting, MeetingSeries, Person
 from .programme import build_programme
 
@@ -42,6 +45,15 @@ class MeetingDetailView(PublishedMeetingMixin, DetailView):
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("objectives")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["documents"] = meeting_documents(self.object)
+        user = self.request.user
+        context["can_submit"] = (
+            self.object.submissions_are_open() and Organization.objects.for_user(user).exists()
+        )
+        return context
 
 
 class ProgrammeView(PublishedMeetingMixin, DetailView):

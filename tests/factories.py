@@ -4,8 +4,16 @@ import datetime
 
 import factory
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from accounts.models import Organization, OrganizationKind, User
+from accounts.models import (
+    Invitation,
+    Membership,
+    Organization,
+    OrganizationKind,
+    User,
+    invitation_token_hash,
+)
 from meetings.models import (
     AgendaItem,
     Appearance,
@@ -19,6 +27,9 @@ from meetings.models import (
     Segment,
     Session,
 )
+from papers.models import Document, DocumentCategory, DocumentVersion
+from papers.services.submission import version_add
+from tests.papers import samples
 
 PASSWORD = "correct horse battery staple"
 
@@ -135,3 +146,58 @@ class SecretariatFactory(StaffFactory):
     def secretariat(self, create, extracted, **kwargs):
         if create:
             self.groups.add(Group.objects.get(name="Secretariat"))
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """An invitation whose link is /accounts/invitations/<token>/; pass `token` to choose it."""
+
+    class Meta:
+        model = Invitation
+
+    class Params:
+        token = factory.Sequence(lambda n: f"test-invitation-token-{n}")
+
+    email = factory.Sequence(lambda n: f"invitee{n}@example.org")
+    organization = factory.SubFactory(OrganizationFactory)
+    invited_by = factory.SubFactory(StaffFactory)
+    token_hash = factory.LazyAttribute(lambda o: invitation_token_hash(o.token))
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A submitted document of an organization, in "Contributed papers", with no file yet."""
+
+    class Meta:
+        model = Document
+
+    meeting = factory.SubFactory(MeetingFactory)
+    category = factory.LazyFunction(lambda: DocumentCategory.objects.get(slug="contributed-papers"))
+    organization = factory.SubFactory(OrganizationFactory)
+    title = factory.Sequence(lambda n: f"Paper {n}")
+
+
+class VersionFactory(factory.django.DjangoModelFactory):
+    """A file stored through version_add(), as an upload is: checked, hashed, with a thumbnail.
+
+    `file_data` and `file_name` are what was uploaded (a one-page PDF, "paper.pdf").
+    """
+
+    class Meta:
+        model = DocumentVersion
+
+    document = factory.SubFactory(DocumentFactory)
+    uploaded_by = None
+    file_data = factory.LazyFunction(lambda: samples.pdf())
+    file_name = "paper.pdf"
+
+    @classmethod
+    def _create(cls, model_class, *, document, uploaded_by, file_data, file_name, **kwargs):
+        upload = SimpleUploadedFile(file_name, file_data)
+        return version_add(document=document, upload=upload, by=uploaded_by)

@@ -125,6 +125,25 @@ class Meeting(models.Model):
         _("mandate"), blank=True, help_text=_("The resolution or decision the meeting responds to.")
     )
     expected_outcome = models.TextField(_("expected outcome"), blank=True)
+    submissions_open = models.DateTimeField(
+        _("submissions open"),
+        null=True,
+        blank=True,
+        help_text=_("When organizations may start submitting papers and presentations."),
+    )
+    submissions_close = models.DateTimeField(
+        _("submissions close"),
+        null=True,
+        blank=True,
+        help_text=_("After this, organizations can no longer submit or replace files."),
+    )
+    papers_unedited_note = models.BooleanField(
+        _("say papers are unedited"),
+        default=True,
+        help_text=_(
+            "Show “These papers were reproduced without formal editing” under contributed papers."
+        ),
+    )
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -147,6 +166,13 @@ class Meeting(models.Model):
                 name="meetings_meeting_ends_after_start",
                 violation_error_message=_("The meeting cannot end before it starts."),
             ),
+            models.CheckConstraint(
+                condition=Q(submissions_close__gt=F("submissions_open"))
+                | Q(submissions_open__isnull=True)
+                | Q(submissions_close__isnull=True),
+                name="meetings_meeting_submissions_close_after_open",
+                violation_error_message=_("Submissions must close after they open."),
+            ),
             models.UniqueConstraint(
                 fields=["series", "edition"],
                 name="meetings_meeting_unique_edition",
@@ -161,6 +187,15 @@ class Meeting(models.Model):
         return reverse("meetings:meeting_detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
+        if (
+            self.submissions_open
+            and self.submissions_close
+            and self.submissions_close <= self.submissions_open
+        ):
+            raise ValidationError(
+                {"submissions_close": _("Submissions must close after they open.")},
+                code="submissions_close_before_open",
+            )
         if self.start_date and self.end_date:
             if self.end_date < self.start_date:
                 raise ValidationError(
@@ -180,6 +215,13 @@ class Meeting(models.Model):
                         params={"date": outside.first().date.isoformat()},
                         code="sessions_outside_dates",
                     )
+
+    def submissions_are_open(self, now: datetime.datetime | None = None) -> bool:
+        """True while the submission window is open; a window needs both ends set."""
+        if not (self.submissions_open and self.submissions_close):
+            return False
+        now = now or timezone.now()
+        return self.submissions_open <= now < self.submissions_close
 
     @property
     def is_published(self) -> bool:

@@ -123,6 +123,9 @@ def test_superuser_changes_a_users_name(admin_client):
             "is_active": "on",
             "date_joined_0": "2026-01-05",
             "date_joined_1": "09:00:00",
+            # The organizations inline, left empty.
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
         },
     )
     assertRedirects(response, reverse("admin:accounts_user_changelist"))

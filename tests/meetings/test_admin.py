@@ -164,6 +164,14 @@ def test_secretariat_group_has_exactly_the_permissions_staff_need():
     expected = {f"meetings.{action}_{model}" for model in meetings_models for action in actions}
     expected |= {f"accounts.{action}_organization" for action in actions}
     expected |= {"accounts.view_user"}
+    # Focal points: staff invite them and manage who belongs to which organization.
+    expected |= {
+        f"accounts.{action}_{model}" for action in actions for model in ("invitation", "membership")
+    }
+    # Documents and their versions are never deleted (papers migration 0002).
+    expected |= {f"papers.{action}_documentcategory" for action in actions}
+    expected |= {"papers.add_document", "papers.change_document", "papers.view_document"}
+    expected |= {"papers.add_documentversion", "papers.view_documentversion"}
     assert granted == expected
 
 

@@ -6,8 +6,9 @@ import unicodedata
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
-from accounts.models import Organization, OrganizationKind, User
+from accounts.models import Membership, Organization, OrganizationKind, User
 from meetings.demo import demo_load
 from meetings.models import (
     AgendaItem,
@@ -22,7 +23,7 @@ from meetings.models import (
     Session,
 )
 from meetings.programme import build_programme
-from tests.factories import OrganizationFactory, UserFactory
+from tests.factories import PASSWORD, OrganizationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +60,11 @@ def _no_admin_password(monkeypatch):
     monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_focal_point_password(monkeypatch):
+    monkeypatch.delenv("DEMO_USER_PASSWORD", raising=False)
+
+
 @pytest.fixture
 def meeting() -> Meeting:
     load()
@@ -74,7 +80,8 @@ def test_load_demo_creates_every_row_of_the_reference_meeting():
         for label, count in counts.items()
         if label.split(".")[0] in {"accounts", "meetings"}
     } == {
-        "accounts.User": 1,
+        "accounts.User": 2,
+        "accounts.Membership": 1,
         "accounts.Organization": 7,
         "meetings.MeetingSeries": 1,
         "meetings.Meeting": 1,
@@ -497,8 +504,8 @@ def test_second_run_changes_nothing():
     second = load()
 
     assert snapshot() == before
-    assert "61 created, 0 updated, 0 unchanged." in first
-    assert "0 created, 0 updated, 61 unchanged." in second
+    assert "63 created, 0 updated, 0 unchanged." in first
+    assert "0 created, 0 updated, 63 unchanged." in second
     assert "Demo superuser admin@example.org exists; its password is kept." in second
 
 
@@ -523,7 +530,7 @@ def test_rerun_restores_a_field_edited_since(meeting):
     appearance.refresh_from_db()
     assert appearance.affiliation == "International Catholic Migration Commission, Switzerland"
     assert Person.objects.get(slug="michele-klein-solomon").family_name == "Klein Solomon"
-    assert "0 created, 2 updated, 59 unchanged." in output
+    assert "0 created, 2 updated, 61 unchanged." in output
 
 
 def test_admin_password_comes_from_the_environment(monkeypatch):
@@ -596,7 +603,117 @@ def test_service_returns_what_it_did_without_printing():
     assert result.meeting.slug == "tenth-coordination-meeting"
     assert result.admin.email == ADMIN
     assert result.admin.check_password(result.admin_password)
-    assert result.totals == {"created": 61}
+    assert result.totals == {"created": 63}
     assert Objective.objects.count() == 3
     assert Session.objects.filter(meeting=result.meeting).count() == 4
     assert AgendaItem.objects.filter(meeting=result.meeting).count() == 7
+
+
+# The demo focal point of IOM
+
+FOCAL_POINT = "focal@iom.example"
+IOM = "International Organization for Migration"
+OTHER_STRONG = "plenary-Basalt-focal-83"
+
+
+def generated_focal_point_password(output: str) -> str:
+    match = re.search(r"^Demo focal point: focal@iom\.example / (\S+)$", output, re.MULTILINE)
+    assert match, output
+    return match.group(1)
+
+
+def test_focal_point_is_a_member_of_iom_and_nothing_more():
+    output = load()
+
+    password = generated_focal_point_password(output)
+    focal_point = User.objects.get(email=FOCAL_POINT)
+    assert len(password) >= 20
+    assert focal_point.check_password(password)
+    assert (focal_point.is_staff, focal_point.is_superuser, focal_point.is_active) == (
+        False,
+        False,
+        True,
+    )
+    assert [o.name for o in Membership.objects.organizations_of(focal_point)] == [IOM]
+    assert "  memberships" in output
+
+
+def test_focal_point_logs_in_on_the_public_site(client):
+    password = generated_focal_point_password(load())
+
+    response = client.post(
+        reverse("accounts:login"), {"username": FOCAL_POINT, "password": password}
+    )
+
+    assert response.status_code == 302
+    assert client.get("/").wsgi_request.user.email == FOCAL_POINT
+
+
+def test_focal_point_password_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("DEMO_USER_PASSWORD", OTHER_STRONG)
+
+    output = load()
+
+    assert User.objects.get(email=FOCAL_POINT).check_password(OTHER_STRONG)
+    assert OTHER_STRONG not in output
+    assert "Demo focal point: focal@iom.example, password from DEMO_USER_PASSWORD." in output
+
+
+def test_second_run_keeps_the_focal_points_generated_password():
+    password = generated_focal_point_password(load())
+
+    output = load()
+
+    assert "Demo focal point:" not in output
+    assert "Demo focal point focal@iom.example exists; its password is kept." in output
+    assert User.objects.get(email=FOCAL_POINT).check_password(password)
+    assert Membership.objects.count() == 1
+
+
+def test_focal_point_password_from_environment_replaces_the_generated_one(monkeypatch):
+    old = generated_focal_point_password(load())
+    monkeypatch.setenv("DEMO_USER_PASSWORD", OTHER_STRONG)
+
+    output = load()
+
+    focal_point = User.objects.get(email=FOCAL_POINT)
+    assert focal_point.check_password(OTHER_STRONG)
+    assert not focal_point.check_password(old)
+    assert "Demo focal point focal@iom.example exists; password set from DEMO_USER_PASSWORD." in (
+        output
+    )
+    before = snapshot()
+    load()
+    assert snapshot() == before
+
+
+def test_weak_focal_point_password_is_refused_and_nothing_is_written(monkeypatch):
+    monkeypatch.setenv("DEMO_USER_PASSWORD", "focal")
+
+    with pytest.raises(CommandError, match="too short"):
+        load()
+
+    assert not Meeting.objects.exists()
+    assert not User.objects.exists()
+
+
+def test_rerun_restores_a_removed_membership():
+    load()
+    Membership.objects.all().delete()
+
+    output = load()
+
+    focal_point = User.objects.get(email=FOCAL_POINT)
+    assert [o.name for o in Membership.objects.organizations_of(focal_point)] == [IOM]
+    assert "1 created, 0 updated, 62 unchanged." in output
+
+
+def test_existing_focal_point_account_keeps_its_password_and_joins_iom():
+    UserFactory(email="Focal@IOM.example")
+
+    output = load()
+
+    focal_point = User.objects.get(email__iexact=FOCAL_POINT)
+    assert focal_point.check_password(PASSWORD)
+    assert [o.name for o in Membership.objects.organizations_of(focal_point)] == [IOM]
+    assert "Demo focal point focal@iom.example exists; its password is kept." in output

@@ -1,0 +1,93 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render, resolve_url
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+
+from .forms import InvitationSignupForm
+from .models import Invitation, InvitationStatus, User
+from .services import InvitationError, invitation_accept, invitation_accept_as_new_user
+
+# An invitation that cannot be used says why, with the status a client can act on.
+REFUSAL_STATUS = {
+    InvitationError.UNKNOWN: 404,
+    InvitationError.EXPIRED: 410,
+    InvitationError.ACCEPTED: 410,
+    InvitationError.WRONG_USER: 403,
+    InvitationError.ACCOUNT_EXISTS: 409,
+}
+# Accepting logs the new member in: this is the backend that vouches for them.
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+@never_cache
+@sensitive_post_parameters("password1", "password2")
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in an invitation e-mail.
+
+    A newcomer creates their account here; the owner of an existing account with the invited
+    address logs in and confirms. Anyone else, and any link that is unknown, replaced, expired or
+    used, reads why it does not work.
+    """
+    found = Invitation.objects.with_token(token).select_related("organization").first()
+    if found is None:
+        return _refused(request, InvitationError.UNKNOWN, None)
+    if found.status != InvitationStatus.PENDING:
+        return _refused(request, found.status, found)
+
+    account = User.objects.filter(email__iexact=found.email).first()
+    if request.user.is_authenticated and (account is None or request.user.pk != account.pk):
+        return _refused(request, InvitationError.WRONG_USER, found)
+    if account is None:
+        return _signup(request, found)
+    if not request.user.is_authenticated:
+        return render(request, "accounts/invitation_login.html", {"invitation": found})
+    return _confirm(request, found)
+
+
+def _refused(request: HttpRequest, reason: str, found: Invitation | None) -> HttpResponse:
+    return render(
+        request,
+        "accounts/invitation_refused.html",
+        {"reason": reason, "invitation": found},
+        status=REFUSAL_STATUS[reason],
+    )
+
+
+def _welcome(request: HttpRequest, found: Invitation) -> HttpResponse:
+    messages.success(
+        request,
+        _("Welcome: you are now a focal point for %(organization)s.")
+        % {"organization": found.organization},
+    )
+    return redirect(resolve_url(settings.LOGIN_REDIRECT_URL))
+
+
+def _signup(request: HttpRequest, found: Invitation) -> HttpResponse:
+    form = InvitationSignupForm(request.POST or None, invitation=found)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = invitation_accept_as_new_user(
+                invitation=found,
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except InvitationError as error:
+            return _refused(request, error.reason, found)
+        login(request, user, backend=MODEL_BACKEND)
+        return _welcome(request, found)
+    return render(request, "accounts/invitation_signup.html", {"invitation": found, "form": form})
+
+
+def _confirm(request: HttpRequest, found: Invitation) -> HttpResponse:
+    if request.method == "POST":
+        try:
+            invitation_accept(invitation=found, user=request.user)
+        except InvitationError as error:
+            return _refused(request, error.reason, found)
+        return _welcome(request, found)
+    return render(request, "accounts/invitation_confirm.html", {"invitation": found})

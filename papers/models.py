@@ -1,0 +1,303 @@
+import re
+import uuid
+from pathlib import PurePosixPath
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import MeetingStatus
+
+# UN document symbols: a body's letters, then "/"-separated parts such as RES, 65, CN.9, L.1, Add.1.
+UN_SYMBOL = re.compile(r"^[A-Z]{1,10}(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+$")
+UN_DOCUMENTS_URL = "https://docs.un.org/en/{symbol}"
+
+
+def validate_un_symbol(value: str) -> None:
+    if not UN_SYMBOL.fullmatch(value):
+        raise ValidationError(
+            _("“%(value)s” is not a UN document symbol such as A/RES/65/170 or A/67/254."),
+            params={"value": value[:60]},
+            code="invalid_un_symbol",
+        )
+
+
+class DocumentCategory(models.Model):
+    """ "Contributed papers", "Background documents"…: the headings of a meeting's documents."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Headings are shown in this order.")
+    )
+    open_to_submissions = models.BooleanField(
+        _("organizations may submit"),
+        default=False,
+        help_text=_("Whether focal points can choose this category when they upload."),
+    )
+
+    class Meta:
+        verbose_name = _("document category")
+        verbose_name_plural = _("document categories")
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DocumentStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted, awaiting review")
+    RETURNED = "returned", _("Returned for changes")
+    REJECTED = "rejected", _("Rejected")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    SPANISH = "es", _("Spanish")
+    ARABIC = "ar", _("Arabic")
+    CHINESE = "zh", _("Chinese")
+    RUSSIAN = "ru", _("Russian")
+    SEVERAL = "mul", _("Several languages")
+    OTHER = "other", _("Other")
+
+
+class DocumentQuerySet(models.QuerySet):
+    def published(self):
+        """What the public sees: published documents of published meetings."""
+        return self.filter(status=DocumentStatus.PUBLISHED, meeting__status=MeetingStatus.PUBLISHED)
+
+    def visible_to(self, user):
+        """Published documents, plus every document of the user's organizations; staff see all."""
+        if user.is_active and user.is_staff:
+            return self
+        published = Q(status=DocumentStatus.PUBLISHED, meeting__status=MeetingStatus.PUBLISHED)
+        if not user.is_authenticated:
+            return self.filter(published)
+        return self.filter(published | Q(organization__memberships__user=user)).distinct()
+
+    def of_organizations_of(self, user):
+        """The documents a focal point manages: those of their organizations."""
+        return self.filter(organization__memberships__user=user).distinct()
+
+    def with_versions(self):
+        """Each document with `version_list`, newest first, so `current_version` costs nothing."""
+        return self.prefetch_related(
+            Prefetch(
+                "versions",
+                queryset=DocumentVersion.objects.order_by("-number"),
+                to_attr="version_list",
+            )
+        )
+
+    def for_listing(self):
+        return self.select_related(
+            "category", "organization__parent", "agenda_item"
+        ).with_versions()
+
+
+def version_upload_to(version: "DocumentVersion", filename: str) -> str:
+    """A generated, unguessable name: nothing of the uploader's file name reaches the disk."""
+    suffix = PurePosixPath(filename).suffix.lower()
+    return f"papers/{uuid.uuid4().hex}{suffix}"
+
+
+def thumbnail_upload_to(version: "DocumentVersion", filename: str) -> str:
+    return f"papers/thumbnails/{uuid.uuid4().hex}.png"
+
+
+class Document(models.Model):
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
+    category = models.ForeignKey(
+        DocumentCategory,
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        related_name="documents",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    authors = models.ManyToManyField(
+        "meetings.Person",
+        verbose_name=_("authors (people)"),
+        blank=True,
+        related_name="documents",
+    )
+    authors_text = models.CharField(
+        _("authors"),
+        max_length=300,
+        blank=True,
+        help_text=_("Authors as they should be shown, when they are not people in Plenary."),
+    )
+    organization = models.ForeignKey(
+        "accounts.Organization",
+        verbose_name=_("organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    language = models.CharField(
+        _("language"), max_length=5, choices=Language, default=Language.ENGLISH
+    )
+    agenda_item = models.ForeignKey(
+        "meetings.AgendaItem",
+        verbose_name=_("presented under agenda item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    symbol = models.CharField(
+        _("UN document symbol"),
+        max_length=60,
+        blank=True,
+        validators=[validate_un_symbol],
+        help_text=_("For example A/RES/65/170; linked to the UN Official Document System."),
+    )
+    external_url = models.URLField(
+        _("external link"),
+        max_length=500,
+        blank=True,
+        help_text=_("Instead of a file: where the document is published elsewhere."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=DocumentStatus, default=DocumentStatus.SUBMITTED
+    )
+    review_reasons = models.TextField(
+        _("why it needs a careful look"),
+        blank=True,
+        help_text=_("Found when the file was checked, e.g. a PDF that contains JavaScript."),
+    )
+    review_comment = models.TextField(
+        _("comment to the submitter"),
+        blank=True,
+        help_text=_("Sent to the organization when the document is returned or rejected."),
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_documents",
+    )
+    submission_key = models.UUIDField(
+        _("submission key"),
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text=_("Makes a second submit of the same form harmless."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["category__order", "title", "pk"]
+        indexes = [models.Index(fields=["meeting", "status"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("papers:document_detail", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        if (
+            self.agenda_item_id
+            and self.meeting_id
+            and self.agenda_item.meeting_id != self.meeting_id
+        ):
+            raise ValidationError(
+                {"agenda_item": _("Choose an agenda item of this document's meeting.")},
+                code="agenda_item_of_other_meeting",
+            )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == DocumentStatus.PUBLISHED
+
+    @property
+    def is_editable_by_submitter(self) -> bool:
+        """Focal points may edit, replace or withdraw until the document is published."""
+        return self.status in (DocumentStatus.SUBMITTED, DocumentStatus.RETURNED)
+
+    @property
+    def current_version(self) -> "DocumentVersion | None":
+        versions = getattr(self, "version_list", None)
+        if versions is None:
+            return self.versions.order_by("-number").first()
+        return versions[0] if versions else None
+
+    @property
+    def symbol_url(self) -> str:
+        return UN_DOCUMENTS_URL.format(symbol=quote(self.symbol)) if self.symbol else ""
+
+    @property
+    def authors_display(self) -> str:
+        return self.authors_text
+
+
+class DocumentVersion(models.Model):
+    """One uploaded file of a document. Replacing a file adds a version; none is ever deleted."""
+
+    document = models.ForeignKey(
+        Document, verbose_name=_("document"), on_delete=models.PROTECT, related_name="versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    file = models.FileField(_("file"), upload_to=version_upload_to, max_length=200)
+    original_name = models.CharField(
+        _("original file name"),
+        max_length=255,
+        help_text=_("Offered as the name of the download; the file is stored under another."),
+    )
+    content_type = models.CharField(_("content type"), max_length=120)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256 checksum"), max_length=64)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    thumbnail = models.ImageField(
+        _("thumbnail"), upload_to=thumbnail_upload_to, max_length=200, blank=True
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="uploaded_versions",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("file version")
+        verbose_name_plural = _("file versions")
+        ordering = ["document", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "number"], name="papers_version_unique_number"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.original_name} (v{self.number})"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "papers:version_download",
+            kwargs={"pk": self.document_id, "number": self.number},
+        )

@@ -1,0 +1,1 @@
+"""Writes about papers: `submission` for organizations' focal points, `review` for staff."""

@@ -1,0 +1,96 @@
+"""The only way to a paper's file: checked against who may see it, and sent as a download.
+
+Files are never served from MEDIA_URL. A file of a document that is not published reaches its
+organization's members and staff alone; anyone else gets a 404, whatever they try.
+"""
+
+import os
+import re
+import unicodedata
+from urllib.parse import quote
+
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.csp import CSP
+from django.views.decorators.csp import csp_override
+from django.views.decorators.http import require_safe
+
+from papers.filetypes import ALLOWED_KINDS
+from papers.models import Document, DocumentVersion
+
+ALLOWED_CONTENT_TYPES = frozenset(kind.content_type for kind in ALLOWED_KINDS.values())
+# A file is data, never a page: nothing in it runs, loads or frames, should a browser render it.
+FILE_CSP = {"default-src": [CSP.NONE], "sandbox": True}
+_UNSAFE_IN_QUOTES = re.compile(r'[^\x20-\x7e]|["\\%]')
+
+
+def attachment_disposition(name: str) -> str:
+    """Content-Disposition per RFC 6266: an ASCII name for every client, the real one in filename*.
+
+    Django's own header gives only filename* for non-ASCII names; older clients then save the
+    file under the URL's last part, so the ASCII fallback comes first.
+    """
+    stem, extension = os.path.splitext(name)
+    ascii_stem = _UNSAFE_IN_QUOTES.sub("_", _to_ascii(stem)).strip(" ._") or "document"
+    fallback = ascii_stem + _UNSAFE_IN_QUOTES.sub("_", _to_ascii(extension))
+    if fallback == name:
+        return f'attachment; filename="{name}"'
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+
+
+def _to_ascii(text: str) -> str:
+    """ "é" becomes "e"; a character with no ASCII form becomes "_", so words stay apart."""
+    return "".join(
+        unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode() or "_"
+        for char in text
+    )
+
+
+def _version(request, pk: int, number: int) -> DocumentVersion:
+    visible = Document.objects.visible_to(request.user).values("pk")
+    return get_object_or_404(
+        DocumentVersion.objects.select_related("document__meeting"),
+        document__in=visible,
+        document_id=pk,
+        number=number,
+    )
+
+
+def _file_response(request, version: DocumentVersion, field_file, content_type: str):
+    try:
+        opened = field_file.storage.open(field_file.name, "rb")
+    except FileNotFoundError as error:
+        raise Http404("The file is missing from storage.") from error
+    response = FileResponse(opened, content_type=content_type)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    patch_vary_headers(response, ["Cookie"])
+    if not version.document.is_published or not version.document.meeting.is_published:
+        # Only members and staff got here: no shared cache may keep it.
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@require_safe
+@csp_override(FILE_CSP)
+def version_download(request, pk: int, number: int) -> FileResponse:
+    """/documents/<pk>/versions/<number>/download/: the file, as an attachment."""
+    version = _version(request, pk, number)
+    content_type = version.content_type
+    if content_type not in ALLOWED_CONTENT_TYPES:
+        content_type = "application/octet-stream"
+    response = _file_response(request, version, version.file, content_type)
+    response.headers["Content-Disposition"] = attachment_disposition(version.original_name)
+    return response
+
+
+@require_safe
+@csp_override(FILE_CSP)
+def version_thumbnail(request, pk: int, number: int) -> FileResponse:
+    """/documents/<pk>/versions/<number>/thumbnail/: the PNG preview of the first page."""
+    version = _version(request, pk, number)
+    if not version.thumbnail:
+        raise Http404("This version has no thumbnail.")
+    response = _file_response(request, version, version.thumbnail, "image/png")
+    response.headers["Content-Disposition"] = "inline"
+    return response

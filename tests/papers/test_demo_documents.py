@@ -1,0 +1,124 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from meetings.models import Meeting
+from papers.demo import demo_documents_load
+from papers.models import Document, DocumentCategory, DocumentStatus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_demo_passwords(monkeypatch):
+    monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
+    monkeypatch.delenv("DEMO_USER_PASSWORD", raising=False)
+
+
+def load() -> str:
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def rows() -> list[dict]:
+    return list(Document.objects.order_by("pk").values())
+
+
+def test_load_demo_publishes_the_two_resolutions_of_the_reference_meeting():
+    output = load()
+
+    meeting = Meeting.objects.get(slug="tenth-coordination-meeting")
+    documents = Document.objects.filter(meeting=meeting).select_related("category")
+    assert [
+        (
+            d.symbol,
+            d.title,
+            d.category.name,
+            d.status,
+            d.language,
+            d.external_url,
+            d.symbol_url,
+            d.organization,
+            d.versions.count(),
+        )
+        for d in documents.order_by("symbol")
+    ] == [
+        (
+            "A/RES/58/208",
+            "International migration and development",
+            "General Assembly resolutions",
+            DocumentStatus.PUBLISHED,
+            "en",
+            "https://docs.un.org/en/A/RES/58/208",
+            "https://docs.un.org/en/A/RES/58/208",
+            None,
+            0,
+        ),
+        (
+            "A/RES/65/170",
+            "International migration and development",
+            "General Assembly resolutions",
+            DocumentStatus.PUBLISHED,
+            "en",
+            "https://docs.un.org/en/A/RES/65/170",
+            "https://docs.un.org/en/A/RES/65/170",
+            None,
+            0,
+        ),
+    ]
+    assert all(d.published_at is not None for d in documents)
+    assert set(Document.objects.published()) == set(documents)
+    assert "  documents  2 created, 0 updated, 0 unchanged\n" in output
+
+
+def test_the_reference_meetings_submission_window_stays_closed():
+    load()
+    meeting = Meeting.objects.get(slug="tenth-coordination-meeting")
+    assert not meeting.submissions_are_open()
+
+
+def test_a_second_run_changes_nothing():
+    load()
+    before = rows()
+
+    output = load()
+
+    assert rows() == before
+    assert "  documents  0 created, 0 updated, 2 unchanged\n" in output
+
+
+def test_a_changed_resolution_is_put_back():
+    load()
+    document = Document.objects.get(symbol="A/RES/65/170")
+    document.title = "Something else"
+    document.status = DocumentStatus.RETURNED
+    document.save()
+
+    counts = demo_documents_load()
+
+    document.refresh_from_db()
+    assert (document.title, document.status) == (
+        "International migration and development",
+        DocumentStatus.PUBLISHED,
+    )
+    assert counts == {"updated": 1, "unchanged": 1}
+    assert Document.objects.count() == 2
+
+
+def test_missing_categories_are_made_and_existing_ones_left_alone():
+    DocumentCategory.objects.filter(slug="general-assembly-resolutions").delete()
+    DocumentCategory.objects.filter(slug="contributed-papers").update(name="Papers", order=1)
+
+    output = load()
+
+    assert list(DocumentCategory.objects.values_list("slug", "name", "order")) == [
+        ("contributed-papers", "Papers", 1),
+        ("other-presentations", "Other presentations", 20),
+        ("background-documents", "Background documents", 30),
+        ("general-assembly-documents", "General Assembly documents", 40),
+        ("general-assembly-resolutions", "General Assembly resolutions", 50),
+    ]
+    assert "  document categories  1 created, 0 updated, 4 unchanged\n" in output
+    assert Document.objects.filter(category__slug="general-assembly-resolutions").count() == 2

@@ -1,0 +1,173 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from papers.models import DocumentCategory, Language
+from papers.services.review import (
+    document_publish,
+    document_reject,
+    notify_secretariat_of_submission,
+)
+from papers.services.submission import document_submit
+from tests.factories import (
+    DocumentFactory,
+    MeetingFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    SecretariatFactory,
+    StaffFactory,
+    UserFactory,
+    VersionFactory,
+)
+from tests.papers import samples
+
+pytestmark = pytest.mark.django_db
+
+BASE = "https://plenary.example/"
+
+
+@pytest.fixture
+def paper():
+    focal_point = MembershipFactory(
+        user__email="focal@iom.example",
+        organization=OrganizationFactory(name="International Organization for Migration"),
+    ).user
+    document = DocumentFactory(
+        title="Migration & development: “remittances”",
+        organization=focal_point.memberships.get().organization,
+        submitted_by=focal_point,
+        meeting__title="Tenth Coordination Meeting on International Migration",
+    )
+    VersionFactory(document=document, uploaded_by=focal_point, file_name="Remittances.pdf")
+    return document
+
+
+def test_secretariat_hears_of_a_submission(paper, django_capture_on_commit_callbacks):
+    SecretariatFactory(email="b@un.example")
+    SecretariatFactory(email="a@un.example")
+    SecretariatFactory(email="left@un.example", is_active=False)
+    StaffFactory(email="other-staff@un.example")
+    UserFactory(email="public@example.org")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_secretariat_of_submission(document=paper, request_base_url=BASE)
+
+    [message] = mail.outbox
+    assert message.to == ["a@un.example", "b@un.example"]
+    assert message.subject == "To review: Migration & development: “remittances”"
+    review_url = "https://plenary.example" + reverse(
+        "admin:papers_document_change", args=[paper.pk]
+    )
+    assert message.body == (
+        "“Migration & development: “remittances”” was submitted for the Tenth Coordination "
+        "Meeting on International Migration and waits for review.\n"
+        "\n"
+        "Category: Contributed papers\n"
+        "Organization: International Organization for Migration\n"
+        "Submitted by: focal@iom.example\n"
+        f"File: Remittances.pdf ({paper.current_version.size}\xa0bytes)\n"
+        "\n"
+        "Review it in the back office:\n"
+        f"{review_url}\n"
+    )
+
+
+def test_secretariat_hears_of_review_reasons(paper, django_capture_on_commit_callbacks):
+    SecretariatFactory(email="a@un.example")
+    paper.review_reasons = "The PDF contains JavaScript."
+    paper.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_secretariat_of_submission(document=paper)
+    [message] = mail.outbox
+    assert "It needs a careful look:\nThe PDF contains JavaScript.\n" in message.body
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [("papers@un.example", ["papers@un.example"]), (["x@un.example", "y@un.example"], None)],
+)
+def test_a_configured_address_replaces_the_group(
+    paper, settings, django_capture_on_commit_callbacks, setting, expected
+):
+    SecretariatFactory(email="a@un.example")
+    settings.PAPERS_SECRETARIAT_EMAIL = setting
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_secretariat_of_submission(document=paper)
+    [message] = mail.outbox
+    assert message.to == (expected or setting)
+
+
+def test_no_secretariat_means_no_mail(paper, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_secretariat_of_submission(document=paper)
+    assert mail.outbox == []
+
+
+def test_a_submission_through_the_public_service_tells_the_secretariat(
+    django_capture_on_commit_callbacks,
+):
+    SecretariatFactory(email="a@un.example")
+    focal_point = MembershipFactory().user
+    now = timezone.now()
+    meeting = MeetingFactory(
+        submissions_open=now - datetime.timedelta(days=1),
+        submissions_close=now + datetime.timedelta(days=1),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        document = document_submit(
+            meeting=meeting,
+            organization=focal_point.memberships.get().organization,
+            category=DocumentCategory.objects.get(slug="contributed-papers"),
+            title="A paper",
+            authors_text="",
+            language=Language.ENGLISH,
+            agenda_item=None,
+            upload=SimpleUploadedFile("paper.pdf", samples.pdf()),
+            by=focal_point,
+            submission_key=None,
+            request_base_url=BASE,
+        )
+    [message] = mail.outbox
+    assert message.to == ["a@un.example"]
+    assert message.subject == "To review: A paper"
+    assert (
+        f"https://plenary.example{reverse('admin:papers_document_change', args=[document.pk])}"
+        in message.body
+    )
+
+
+def test_published_mail_reads_as_plain_text(paper, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        document_publish(document=paper, by=StaffFactory(), request_base_url=BASE)
+    [message] = mail.outbox
+    assert message.subject == "Published: Migration & development: “remittances”"
+    assert message.body == (
+        "Hello,\n"
+        "\n"
+        "The secretariat has published “Migration & development: “remittances”” among the "
+        "documents of the Tenth Coordination Meeting on International Migration. Anyone can now "
+        "read it at:\n"
+        "\n"
+        f"https://plenary.example{paper.get_absolute_url()}\n"
+        "\n"
+        "Thank you for your contribution.\n"
+    )
+
+
+def test_rejected_mail_carries_the_comment_unescaped(paper, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        document_reject(
+            document=paper,
+            comment="Papers must be <10 pages & in English.",
+            by=StaffFactory(),
+            request_base_url=BASE,
+        )
+    [message] = mail.outbox
+    assert message.to == ["focal@iom.example"]
+    assert message.subject == "Not accepted: Migration & development: “remittances”"
+    assert "\nPapers must be <10 pages & in English.\n" in message.body
+    assert f"https://plenary.example{reverse('papers:my_submissions')}" in message.body
