@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-import papers.admin
+import papers.admin.uploads
 from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion, Language
 from papers.uploadhandlers import PaperUploadHandler
 from tests.factories import (
@@ -556,7 +556,7 @@ def test_admin_uploads_go_through_the_paper_upload_handler(secretariat_client, p
             super().__init__(request)
             handlers.append(self)
 
-    monkeypatch.setattr(papers.admin, "PaperUploadHandler", RecordingHandler)
+    monkeypatch.setattr(papers.admin.uploads, "PaperUploadHandler", RecordingHandler)
     secretariat_client.post(
         reverse("admin:papers_document_change", args=[paper.pk]),
         document_form(paper, new_file=SimpleUploadedFile("v2.pdf", samples.pdf())),
@@ -584,3 +584,22 @@ def test_upload_pages_still_check_the_csrf_token(paper, page):
     assert client.post(url, data).status_code == 403
     assert paper.versions.count() == 1
     assert Document.objects.count() == 1
+
+
+def test_staff_adding_a_document_without_file_or_link_gets_a_clear_error(secretariat_client):
+    response = secretariat_client.post(
+        reverse("admin:papers_document_add"),
+        {
+            "title": "Concept note",
+            "meeting": MeetingFactory().pk,
+            "category": DocumentCategory.objects.get(slug="background-documents").pk,
+            "language": "en",
+            "versions-TOTAL_FORMS": "0",
+            "versions-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "Upload a file or give an external link: a document needs one of them." in (
+        response.content.decode()
+    )
+    assert not Document.objects.exists()

@@ -1,0 +1,13 @@
+"""Document categories: the headings documents are listed under, and which take submissions."""
+
+from django.contrib import admin
+
+from papers.models import DocumentCategory
+
+
+@admin.register(DocumentCategory)
+class DocumentCategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "order", "open_to_submissions", "slug"]
+    list_editable = ["order"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
