@@ -208,68 +208,55 @@ def _load_meeting(result: DemoLoad) -> Meeting:
     return meeting
 
 
-def _load_admin(result: DemoLoad, password: str | None) -> None:
+def _load_demo_user(
+    result: DemoLoad, *, email: str, password: str | None, variable: str, title: str, **flags
+) -> tuple[User, str | None, str]:
+    """Find or create a demo user; returns it, its generated password (if any) and a note.
+
+    `password` (from `variable`) is set when given; otherwise a new user gets a generated one and
+    an existing user keeps its own. `flags` are is_staff/is_superuser for a new user.
+    """
     label = str(User._meta.verbose_name_plural)
-    admin = User.objects.filter(email__iexact=ADMIN_EMAIL).first()
-    if admin is None:
-        generated = password is None
-        password = password or secrets.token_urlsafe(16)
-        admin = User.objects.create_superuser(email=ADMIN_EMAIL, password=password)
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        generated = None if password else secrets.token_urlsafe(16)
+        user = User.objects.create_user(email=email, password=password or generated, **flags)
         result.tally(label, "created")
         if generated:
-            result.admin_password = password
-            result.admin_note = f"Demo superuser: {ADMIN_EMAIL} / {password}"
-        else:
-            result.admin_note = (
-                f"Demo superuser: {ADMIN_EMAIL}, password from {ADMIN_PASSWORD_VARIABLE}."
-            )
-    elif not (admin.is_staff and admin.is_superuser):
+            return user, generated, f"{title}: {email} / {generated}"
+        return user, None, f"{title}: {email}, password from {variable}."
+    if any(getattr(user, flag) != value for flag, value in flags.items()):
         # Promoting an existing account would hand the back office to whoever holds it.
-        raise ValidationError(
-            f"{ADMIN_EMAIL} exists but is not a staff superuser; it was left as it is."
-        )
-    elif password is not None and not admin.check_password(password):
-        admin.set_password(password)
-        admin.save(update_fields=["password"])
+        raise ValidationError(f"{email} exists but is not a staff superuser; it was left as it is.")
+    if password is not None and not user.check_password(password):
+        user.set_password(password)
+        user.save(update_fields=["password"])
         result.tally(label, "updated")
-        result.admin_note = (
-            f"Demo superuser {ADMIN_EMAIL} exists; password set from {ADMIN_PASSWORD_VARIABLE}."
-        )
-    else:
-        result.tally(label, "unchanged")
-        result.admin_note = f"Demo superuser {ADMIN_EMAIL} exists; its password is kept."
-    result.admin = admin
+        return user, None, f"{title} {email} exists; password set from {variable}."
+    result.tally(label, "unchanged")
+    return user, None, f"{title} {email} exists; its password is kept."
+
+
+def _load_admin(result: DemoLoad, password: str | None) -> None:
+    result.admin, result.admin_password, result.admin_note = _load_demo_user(
+        result,
+        email=ADMIN_EMAIL,
+        password=password,
+        variable=ADMIN_PASSWORD_VARIABLE,
+        title="Demo superuser",
+        is_staff=True,
+        is_superuser=True,
+    )
 
 
 def _load_focal_point(result: DemoLoad, password: str | None) -> None:
-    label = str(User._meta.verbose_name_plural)
-    focal_point = User.objects.filter(email__iexact=FOCAL_POINT_EMAIL).first()
-    if focal_point is None:
-        generated = password is None
-        password = password or secrets.token_urlsafe(16)
-        focal_point = User.objects.create_user(email=FOCAL_POINT_EMAIL, password=password)
-        result.tally(label, "created")
-        if generated:
-            result.focal_point_password = password
-            result.focal_point_note = f"Demo focal point: {FOCAL_POINT_EMAIL} / {password}"
-        else:
-            result.focal_point_note = (
-                f"Demo focal point: {FOCAL_POINT_EMAIL}, password from "
-                f"{FOCAL_POINT_PASSWORD_VARIABLE}."
-            )
-    elif password is not None and not focal_point.check_password(password):
-        focal_point.set_password(password)
-        focal_point.save(update_fields=["password"])
-        result.tally(label, "updated")
-        result.focal_point_note = (
-            f"Demo focal point {FOCAL_POINT_EMAIL} exists; password set from "
-            f"{FOCAL_POINT_PASSWORD_VARIABLE}."
-        )
-    else:
-        result.tally(label, "unchanged")
-        result.focal_point_note = (
-            f"Demo focal point {FOCAL_POINT_EMAIL} exists; its password is kept."
-        )
+    focal_point, result.focal_point_password, result.focal_point_note = _load_demo_user(
+        result,
+        email=FOCAL_POINT_EMAIL,
+        password=password,
+        variable=FOCAL_POINT_PASSWORD_VARIABLE,
+        title="Demo focal point",
+    )
     name, country = FOCAL_POINT_ORGANIZATION
     organization = Organization.objects.get(name=name, country=country)
     _sync(result, Membership, {"user": focal_point, "organization": organization}, {})
