@@ -2,8 +2,7 @@
 
 The two General Assembly resolutions the meeting answers to, published and linked to the UN
 Official Document System. A document is found by its meeting and symbol and saved only when a
-field differs, so a second run changes nothing. The meeting's submission window is left as
-history has it: closed.
+field differs, so a second run changes nothing.
 
 The document categories come with papers' migration 0002; they are made again here when missing
 (a flushed test database has none), and left alone when present: staff may have renamed them.

@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from accounts.models import OrganizationKind
 from meetings.models import MeetingStatus, Role
@@ -106,6 +107,9 @@ MEETING = {
     "end_date": datetime.date(2012, 2, 10),
     "time_zone": "America/New_York",
     "status": MeetingStatus.PUBLISHED,
+    # Open until further notice, so that the demo's focal point can try submitting a paper.
+    "submissions_open": datetime.datetime(2012, 1, 9, 9, 0, tzinfo=ZoneInfo("America/New_York")),
+    "submissions_close": None,
     "summary": (
         "The Population Division of DESA brings together entities of the United Nations system, "
         "other intergovernmental organizations and civil society to coordinate their work on "

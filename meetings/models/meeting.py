@@ -66,6 +66,15 @@ class MeetingQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(end_date__gte=today).order_by("start_date", "title")
 
+    def open_for_submissions(self, now: datetime.datetime | None = None):
+        """Meetings whose submission window is open now; the soonest to close first."""
+        now = now or timezone.now()
+        return (
+            self.filter(submissions_open__lte=now)
+            .filter(Q(submissions_close__isnull=True) | Q(submissions_close__gt=now))
+            .order_by(F("submissions_close").asc(nulls_last=True), "title")
+        )
+
     def past(self, today: datetime.date | None = None):
         """Meetings that have ended, latest first."""
         today = today or timezone.localdate()
@@ -135,7 +144,10 @@ class Meeting(models.Model):
         _("submissions close"),
         null=True,
         blank=True,
-        help_text=_("After this, organizations can no longer submit or replace files."),
+        help_text=_(
+            "After this, organizations can no longer submit or replace files. Leave blank to "
+            "keep submissions open until further notice."
+        ),
     )
     papers_unedited_note = models.BooleanField(
         _("say papers are unedited"),
@@ -217,11 +229,13 @@ class Meeting(models.Model):
                     )
 
     def submissions_are_open(self, now: datetime.datetime | None = None) -> bool:
-        """True while the submission window is open; a window needs both ends set."""
-        if not (self.submissions_open and self.submissions_close):
+        """True from the opening time until the closing time, if any; never without an opening."""
+        if not self.submissions_open:
             return False
         now = now or timezone.now()
-        return self.submissions_open <= now < self.submissions_close
+        return self.submissions_open <= now and (
+            self.submissions_close is None or now < self.submissions_close
+        )
 
     @property
     def is_published(self) -> bool:

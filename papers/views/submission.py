@@ -183,13 +183,7 @@ class MySubmissionsView(LoginRequiredMixin, ListView):
         organizations = list(Organization.objects.for_user(self.request.user).with_parent())
         context["organizations"] = organizations
         context["open_meetings"] = (
-            list(
-                Meeting.objects.published()
-                .filter(submissions_open__lte=now, submissions_close__gt=now)
-                .order_by("submissions_close", "title")
-            )
-            if organizations
-            else []
+            list(Meeting.objects.published().open_for_submissions(now)) if organizations else []
         )
         # The secretariat's comment says what to change, or why the paper was refused.
         context["commented_statuses"] = (DocumentStatus.RETURNED, DocumentStatus.REJECTED)

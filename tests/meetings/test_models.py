@@ -160,3 +160,24 @@ def test_published_upcoming_and_past():
     published = Meeting.objects.published()
     assert list(published.upcoming(today)) == [current]
     assert list(published.past(today)) == [past]
+
+
+def test_submission_window_opens_and_closes_and_may_stay_open():
+    opens = datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC)
+    meeting = MeetingFactory.build(submissions_open=opens, submissions_close=None)
+    assert not meeting.submissions_are_open(opens - datetime.timedelta(seconds=1))
+    assert meeting.submissions_are_open(opens)
+    assert meeting.submissions_are_open(opens + datetime.timedelta(days=3650))
+    meeting.submissions_close = opens + datetime.timedelta(days=7)
+    assert not meeting.submissions_are_open(meeting.submissions_close)
+    assert not MeetingFactory.build(submissions_open=None).submissions_are_open(opens)
+
+
+def test_submissions_must_close_after_they_open():
+    opens = datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC)
+    meeting = MeetingFactory.build(submissions_open=opens, submissions_close=opens)
+    with pytest.raises(ValidationError) as error:
+        meeting.full_clean()
+    assert error.value.message_dict["submissions_close"] == [
+        "Submissions must close after they open."
+    ]

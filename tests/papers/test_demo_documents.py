@@ -73,10 +73,12 @@ def test_load_demo_publishes_the_two_resolutions_of_the_reference_meeting():
     assert "  documents  2 created, 0 updated, 0 unchanged\n" in output
 
 
-def test_the_reference_meetings_submission_window_stays_closed():
+def test_the_reference_meeting_takes_submissions_until_further_notice():
     load()
     meeting = Meeting.objects.get(slug="tenth-coordination-meeting")
-    assert not meeting.submissions_are_open()
+    assert meeting.submissions_are_open()
+    assert meeting.submissions_close is None
+    assert list(Meeting.objects.open_for_submissions()) == [meeting]
 
 
 def test_a_second_run_changes_nothing():

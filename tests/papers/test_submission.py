@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from meetings.models import MeetingStatus
+from meetings.models import Meeting, MeetingStatus
 from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion
 from papers.services import submission
 from tests.factories import (
@@ -731,3 +731,17 @@ def test_category_the_secretariat_gave_can_be_kept_when_changing(
     ]
     document.refresh_from_db()
     assert (document.title, document.category) == ("Kept in its category", background)
+
+
+def test_window_without_a_closing_time_stays_open_until_further_notice(
+    client, meeting, focal_point
+):
+    meeting.submissions_close = None
+    meeting.save()
+    client.force_login(focal_point)
+
+    page = client.get(submit_url(meeting))
+
+    assert page.status_code == 200
+    assert "Submissions are open until further notice." in page.content.decode()
+    assert meeting in Meeting.objects.open_for_submissions()
