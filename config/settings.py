@@ -125,6 +125,15 @@ AXES_HTTP_RESPONSE_CODE = 429
 # Login forms post the address as "username"; count it in lower case, whatever was typed.
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "accounts.forms.login_username"
+# Behind reverse proxies that each append to X-Forwarded-For, say how many: the client's address
+# (for the per-address lockout) is then read from that header, not taken as the proxy's.
+TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English")]

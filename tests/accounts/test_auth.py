@@ -304,3 +304,29 @@ def test_password_reset_for_an_unknown_address_sends_nothing_and_says_the_same(c
 
     assertContains(response, "Check your e-mail")
     assert mail.outbox == []
+
+
+def test_behind_a_proxy_each_client_address_is_throttled_apart(client, settings):
+    """With DJANGO_TRUSTED_PROXY_COUNT=1 the proxy's own address locks nobody out."""
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    settings.AXES_IPWARE_PROXY_ORDER = "right-most"
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+    UserFactory(email="ana@example.org")
+    proxy = "10.0.0.1"
+
+    def through_proxy(email, password, client_address, spoofed="203.0.113.9"):
+        return client.post(
+            LOGIN,
+            {"username": email, "password": password},
+            REMOTE_ADDR=proxy,
+            # A client may send any X-Forwarded-For; the proxy appends the address it saw.
+            HTTP_X_FORWARDED_FOR=f"{spoofed}, {client_address}",
+        )
+
+    for number in range(5):
+        through_proxy(f"guess{number}@example.org", "x", ADDRESSES[0])
+    assertContains(
+        through_proxy("ana@example.org", PASSWORD, ADDRESSES[0]), LOCKED_OUT, status_code=429
+    )
+    # Another client behind the same proxy, claiming the same spoofed address, is not locked.
+    assertRedirects(through_proxy("ana@example.org", PASSWORD, ADDRESSES[1]), "/my/submissions/")
