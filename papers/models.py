@@ -68,14 +68,23 @@ class Language(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+def can_see_all_documents(user) -> bool:
+    """Secretariat staff review every document, published or not."""
+    return user.is_active and user.is_staff and user.has_perm("papers.view_document")
+
+
 class DocumentQuerySet(models.QuerySet):
     def published(self):
         """What the public sees: published documents of published meetings."""
         return self.filter(status=DocumentStatus.PUBLISHED, meeting__status=MeetingStatus.PUBLISHED)
 
     def visible_to(self, user):
-        """Published documents, plus every document of the user's organizations; staff see all."""
-        if user.is_active and user.is_staff:
+        """Published documents, plus every document of the user's organizations.
+
+        Staff who may view documents in the back office (the Secretariat) see them all; other
+        staff are treated like anyone else.
+        """
+        if can_see_all_documents(user):
             return self
         published = Q(status=DocumentStatus.PUBLISHED, meeting__status=MeetingStatus.PUBLISHED)
         if not user.is_authenticated:

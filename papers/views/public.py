@@ -7,7 +7,7 @@ from django.views.generic import DetailView
 from accounts.models import Organization
 from meetings.models import Meeting
 from papers.filetypes import ALLOWED_KINDS
-from papers.models import Document, DocumentStatus
+from papers.models import Document, DocumentStatus, can_see_all_documents
 
 KIND_LABELS = {kind.content_type: kind.label for kind in ALLOWED_KINDS.values()}
 
@@ -54,7 +54,7 @@ class DocumentDetailView(DetailView):
             and Organization.objects.for_user(user).filter(pk=document.organization_id).exists()
         )
         context["is_member"] = is_member
-        context["shows_status"] = is_member or (user.is_active and user.is_staff)
+        context["shows_status"] = is_member or can_see_all_documents(user)
         context["versions"] = document.version_list
         context["current_version"] = document.current_version
         context["returned"] = DocumentStatus.RETURNED

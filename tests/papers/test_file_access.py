@@ -14,6 +14,7 @@ from tests.factories import (
     MeetingFactory,
     MembershipFactory,
     OrganizationFactory,
+    SecretariatFactory,
     StaffFactory,
     VersionFactory,
 )
@@ -49,7 +50,8 @@ def world():
         "submitted": submitted,
         "own": MembershipFactory(organization=organization).user,
         "other": MembershipFactory(organization__name="UNHCR").user,
-        "staff": StaffFactory(),
+        "staff": SecretariatFactory(),
+        "staff_without_papers": StaffFactory(),
     }
 
 
@@ -293,3 +295,12 @@ def test_media_files_are_not_served_under_media_url_even_in_debug(client, world,
         settings.DEBUG = False
         importlib.reload(config.urls)
         clear_url_caches()
+
+
+def test_staff_without_the_secretariats_rights_get_no_unpublished_file(client, world):
+    client.force_login(world["staff_without_papers"])
+    submitted = document_urls(world["submitted"])
+    assert download(client, submitted["download"]).status_code == 404
+    assert client.get(submitted["detail"]).status_code == 404
+    published = download(client, document_urls(world["published"])["download"])
+    assert published.status_code == 200
