@@ -106,9 +106,11 @@ class DocumentQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
-        return self.select_related(
-            "category", "organization__parent", "agenda_item"
-        ).with_versions()
+        return (
+            self.prefetch_related("authors")
+            .select_related("category", "organization__parent", "agenda_item")
+            .with_versions()
+        )
 
 
 def version_upload_to(version: "DocumentVersion", filename: str) -> str:
@@ -259,7 +261,9 @@ class Document(models.Model):
 
     @property
     def authors_display(self) -> str:
-        return self.authors_text
+        """The people among the authors, then the free-text ones: "Bela Hovy, DESA staff"."""
+        names = [person.full_name for person in self.authors.all()]
+        return ", ".join([*names, self.authors_text] if self.authors_text else names)
 
 
 class DocumentVersion(models.Model):

@@ -19,6 +19,7 @@ from tests.factories import (
     MeetingFactory,
     MembershipFactory,
     OrganizationFactory,
+    PersonFactory,
     UserFactory,
     VersionFactory,
 )
@@ -178,13 +179,14 @@ def test_meeting_documents_query_count_does_not_grow(client, meeting, django_ass
                 document__status=PUBLISHED,
             )
             VersionFactory(document=version.document)
+            version.document.authors.add(PersonFactory(), PersonFactory())
 
     add(1)
-    # The meeting, its objectives, its documents, their versions.
-    with django_assert_num_queries(4):
+    # The meeting, its objectives, its documents, their authors, their versions.
+    with django_assert_num_queries(5):
         client.get(meeting.get_absolute_url())
     add(9)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(meeting.get_absolute_url())
     assert len(response.context["documents"]) == 10
 
@@ -356,3 +358,14 @@ def test_papers_pages_are_accessible(client, settings, tmp_path):
     assert [page.status_code for page in pages] == [200] * 8 + [403, 403]
     for page in pages:
         assert_accessible(page)
+
+
+def test_authors_show_people_then_free_text(client, meeting):
+    version = VersionFactory(
+        document__meeting=meeting,
+        document__status=PUBLISHED,
+        document__authors_text="Population Division staff",
+    )
+    version.document.authors.add(PersonFactory(given_name="Bela", family_name="Hovy"))
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert "Bela Hovy, Population Division staff" in page
