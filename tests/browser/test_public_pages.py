@@ -82,3 +82,25 @@ def test_programme_reads_without_javascript(
     checked.route(re.compile(r"\.m?js(\?|$)"), lambda route: route.abort())
     checked.goto(url)
     assert_accessible(checked)
+
+
+@pytest.mark.browser
+def test_speaker_and_series_pages_are_accessible(
+    live_server, page, assert_accessible, demo_meeting
+):
+    page.goto(live_server.url + reverse("meetings:programme", kwargs={"slug": demo_meeting.slug}))
+    page.get_by_role("link", name="Professor François Crépeau").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Professor François Crépeau")
+    expect(page.locator("main")).to_contain_text(
+        "Preparing for the 2013 High-level Dialogue: A human rights perspective"
+    )
+    assert_accessible(page)
+
+    page.goto(live_server.url + demo_meeting.series.get_absolute_url())
+    expect(page.get_by_role("heading", level=1)).to_have_text(demo_meeting.series.name)
+    expect(page.get_by_role("link", name=MEETING_TITLE)).to_be_visible()
+    assert_accessible(page)
+
+    page.goto(live_server.url + "/meetings/no-such-meeting/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
+    assert_accessible(page)
