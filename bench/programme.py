@@ -36,14 +36,16 @@ def setup_django(database_path: Path) -> None:
     sys.path.insert(0, str(BASE_DIR))
 
     import django
+    from django.conf import settings
     from django.core.management import call_command
-    from django.test.utils import setup_test_environment
 
     django.setup()
     # The pages' static files are not under test; no collectstatic run is needed.
     warnings.filterwarnings("ignore", "No directory at", UserWarning, "django.core.handlers.base")
-    # Production-like rendering (no template debug), and "testserver" allowed for the client.
-    setup_test_environment(debug=False)
+    # Production-like rendering: no debug, so templates are compiled once and cached (set before
+    # the template engine is first built); "testserver" is the test client's host.
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     call_command("migrate", verbosity=0, interactive=False)
 
 
