@@ -135,6 +135,10 @@ class MeetingAdmin(admin.ModelAdmin):
             {"fields": ["venue", ("city", "country"), ("start_date", "end_date"), "time_zone"]},
         ),
         (_("About"), {"fields": ["summary", "description", "mandate", "expected_outcome"]}),
+        (
+            _("Documents and papers"),
+            {"fields": [("submissions_open", "submissions_close"), "papers_unedited_note"]},
+        ),
     ]
     inlines = [ObjectiveInline, SessionInline, AgendaItemInline]
     actions = ["publish", "return_to_draft"]

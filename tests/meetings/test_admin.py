@@ -520,3 +520,35 @@ def test_person_autocomplete_finds_people_by_name(admin_client):
         },
     )
     assert [result["text"] for result in response.json()["results"]] == ["Eva Åkerman-Börje"]
+
+
+def test_staff_set_the_submission_window_and_the_unedited_note(admin_client):
+    response = admin_client.post(
+        reverse("admin:meetings_meeting_add"),
+        meeting_data(
+            submissions_open_0="2012-01-09",
+            submissions_open_1="09:00",
+            submissions_close_0="2012-01-31",
+            submissions_close_1="18:00",
+            papers_unedited_note="on",
+        ),
+    )
+    assert response.status_code == 302
+    meeting = Meeting.objects.get(slug="egm-migration")
+    assert meeting.papers_unedited_note is True
+    assert meeting.submissions_close > meeting.submissions_open
+
+
+def test_submissions_closing_before_they_open_are_refused_in_the_admin(admin_client):
+    response = admin_client.post(
+        reverse("admin:meetings_meeting_add"),
+        meeting_data(
+            submissions_open_0="2012-01-31",
+            submissions_open_1="09:00",
+            submissions_close_0="2012-01-09",
+            submissions_close_1="09:00",
+        ),
+    )
+    assert response.status_code == 200
+    assert "Submissions must close after they open." in response.content.decode()
+    assert not Meeting.objects.filter(slug="egm-migration").exists()
