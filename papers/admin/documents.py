@@ -2,6 +2,8 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -12,7 +14,7 @@ from papers.admin.add_several import AddSeveralMixin
 from papers.admin.uploads import with_paper_uploads
 from papers.filetypes import ALLOWED_KINDS, inspect_upload, max_upload_size
 from papers.models import Document, DocumentVersion
-from papers.services.review import document_file_replace
+from papers.services.review import document_file_replace, document_publish
 
 KIND_LABELS = {kind.content_type: kind.label for kind in ALLOWED_KINDS.values()}
 
@@ -236,6 +238,31 @@ class DocumentAdmin(ReviewActionsMixin, AddSeveralMixin, admin.ModelAdmin):
         )
 
     # Saving
+
+    def response_change(self, request, obj):
+        """ "Save and publish": publish the version the page showed, and nothing newer."""
+        if "_publish" not in request.POST:
+            return super().response_change(request, obj)
+        shown = request.POST.get("_version", "")
+        # A file uploaded on this very page is the one the staff member chose to publish.
+        expected = None if request.FILES.get("new_file") else int(shown) if shown.isdigit() else 0
+        try:
+            document_publish(
+                document=obj,
+                by=request.user,
+                acknowledge_review_reasons="_acknowledge" in request.POST,
+                expected_version=expected,
+                request_base_url=request.build_absolute_uri("/"),
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                self.message_user(request, message, messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        self.log_change(request, obj, _("Published."))
+        self.message_user(
+            request, _("“%(title)s” was published.") % {"title": obj.title}, messages.SUCCESS
+        )
+        return HttpResponseRedirect(reverse("admin:papers_document_changelist"))
 
     def save_model(self, request, obj, form, change):
         was_published = obj.is_published

@@ -139,9 +139,13 @@ def document_publish(
     document: Document,
     by: User,
     acknowledge_review_reasons: bool = False,
+    expected_version: int | None = None,
     request_base_url: str = "",
 ) -> Document:
     """Publish a document, and tell its submitters with the public link once committed.
+
+    `expected_version` is the version number the person publishing looked at: when a newer file
+    has arrived since, nothing is published (ValidationError), so no file goes out unseen.
 
     A document with review reasons needs `acknowledge_review_reasons=True`: the person publishing
     has looked at the file. Raises ValidationError otherwise, or when the document is already
@@ -154,6 +158,16 @@ def document_publish(
         )
         if document.review_reasons.strip() and not acknowledge_review_reasons:
             raise review_reasons_error(document)
+        current = document.versions.order_by("-number").values_list("number", flat=True).first()
+        if expected_version is not None and current != expected_version:
+            raise ValidationError(
+                _(
+                    "Version %(current)s of “%(title)s” arrived after you looked at version "
+                    "%(expected)s: look at it before publishing."
+                ),
+                code="version_changed",
+                params={"current": current, "expected": expected_version, "title": document.title},
+            )
         if not (document.external_url or document.versions.exists()):
             raise ValidationError(
                 _("“%(title)s” has neither a file nor an external link to publish."),

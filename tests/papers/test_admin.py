@@ -603,3 +603,42 @@ def test_staff_adding_a_document_without_file_or_link_gets_a_clear_error(secreta
         response.content.decode()
     )
     assert not Document.objects.exists()
+
+
+# Publishing from the change page: only the version the page showed -----------------------------
+
+
+def test_save_and_publish_publishes_the_version_shown(
+    secretariat_client, paper, django_capture_on_commit_callbacks
+):
+    change = reverse("admin:papers_document_change", args=[paper.pk])
+    page = secretariat_client.get(change).content.decode()
+    assert 'name="_publish"' in page
+    assert '<input type="hidden" name="_version" value="1">' in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = secretariat_client.post(
+            change, document_form(paper, _publish="Save and publish", _version="1")
+        )
+
+    assertRedirects(response, reverse(CHANGELIST), fetch_redirect_response=False)
+    paper.refresh_from_db()
+    assert paper.status == DocumentStatus.PUBLISHED
+    assert len(mail.outbox) == 1
+
+
+def test_a_file_that_arrived_after_the_page_was_opened_is_not_published(secretariat_client, paper):
+    change = reverse("admin:papers_document_change", args=[paper.pk])
+    # The focal point replaces the file while staff are looking at version 1.
+    VersionFactory(document=paper, number=2)
+
+    response = secretariat_client.post(
+        change, document_form(paper, _publish="Save and publish", _version="1"), follow=True
+    )
+
+    paper.refresh_from_db()
+    assert paper.status == DocumentStatus.SUBMITTED
+    assert (
+        "Version 2 of “Migration and development” arrived after you looked at version 1: "
+        "look at it before publishing."
+    ) in response.content.decode()

@@ -119,6 +119,21 @@ def test_flagged_document_is_published_when_staff_acknowledge(flagged, staff):
     assert flagged.status == DocumentStatus.PUBLISHED
 
 
+def test_publish_refuses_when_a_newer_file_than_the_one_seen_arrived(paper, staff):
+    current = paper.versions.order_by("-number").first().number
+    VersionFactory(document=paper, number=current + 1)
+
+    with pytest.raises(ValidationError) as error:
+        document_publish(document=paper, by=staff, expected_version=current)
+
+    assert error.value.code == "version_changed"
+    paper.refresh_from_db()
+    assert paper.status == DocumentStatus.SUBMITTED
+    document_publish(document=paper, by=staff, expected_version=current + 1)
+    paper.refresh_from_db()
+    assert paper.status == DocumentStatus.PUBLISHED
+
+
 @pytest.mark.parametrize("status", [DocumentStatus.PUBLISHED, DocumentStatus.WITHDRAWN])
 def test_published_or_withdrawn_document_cannot_be_published(paper, staff, status):
     Document.objects.filter(pk=paper.pk).update(status=status)
