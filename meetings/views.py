@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from accounts.models import Organization
-from papers.views.public import meeting_documents
+from papers.models import Document
 
 from .models import Appearance, Meeting, MeetingSeries, Person
 from .programme import build_programme
@@ -48,7 +48,7 @@ class MeetingDetailView(PublishedMeetingMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["documents"] = meeting_documents(self.object)
+        context["documents"] = list(Document.objects.for_meeting_page(self.object))
         user = self.request.user
         context["can_submit"] = (
             self.object.submissions_are_open() and Organization.objects.for_user(user).exists()

@@ -11,10 +11,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import MeetingStatus
+from papers.filetypes.kinds import ALLOWED_KINDS
 
 # UN document symbols: a body's letters, then "/"-separated parts such as RES, 65, CN.9, L.1, Add.1.
 UN_SYMBOL = re.compile(r"^[A-Z]{1,10}(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+$")
 UN_DOCUMENTS_URL = "https://docs.un.org/en/{symbol}"
+# "PDF", "Word"…: how a file's allow-listed content type is named to people.
+KIND_LABELS = {kind.content_type: kind.label for kind in ALLOWED_KINDS.values()}
 
 
 def validate_un_symbol(value: str) -> None:
@@ -103,6 +106,15 @@ class DocumentQuerySet(models.QuerySet):
                 queryset=DocumentVersion.objects.order_by("-number"),
                 to_attr="version_list",
             )
+        )
+
+    def for_meeting_page(self, meeting):
+        """A meeting's published documents in the order of its page: by category, then title."""
+        return (
+            self.published()
+            .filter(meeting=meeting)
+            .for_listing()
+            .order_by("category__order", "category__name", "category_id", "title", "pk")
         )
 
     def for_listing(self):
@@ -314,3 +326,8 @@ class DocumentVersion(models.Model):
             "papers:version_download",
             kwargs={"pk": self.document_id, "number": self.number},
         )
+
+    @property
+    def kind_label(self) -> str:
+        """ "PDF", "Word"…, for "PDF, 1.2 MB"."""
+        return str(KIND_LABELS.get(self.content_type, self.content_type))

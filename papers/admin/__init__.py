@@ -9,7 +9,6 @@ from papers.admin.actions import CommentForm, PublishForm
 from papers.admin.add_several import AddSeveralForm, MultipleFileField, MultipleFileInput
 from papers.admin.categories import DocumentCategoryAdmin
 from papers.admin.documents import (
-    KIND_LABELS,
     DocumentAdmin,
     DocumentAdminForm,
     DocumentVersionInline,
@@ -18,7 +17,6 @@ from papers.admin.documents import (
 from papers.admin.uploads import with_paper_uploads
 
 __all__ = [
-    "KIND_LABELS",
     "AddSeveralForm",
     "CommentForm",
     "DocumentAdmin",

@@ -12,18 +12,15 @@ from django.utils.translation import gettext_lazy as _
 from papers.admin.actions import ReviewActionsMixin
 from papers.admin.add_several import AddSeveralMixin
 from papers.admin.uploads import with_paper_uploads
-from papers.filetypes import ALLOWED_KINDS, inspect_upload, max_upload_size
+from papers.filetypes import inspect_upload, max_upload_size
 from papers.models import Document, DocumentVersion
 from papers.services.review import document_file_replace, document_publish
-
-KIND_LABELS = {kind.content_type: kind.label for kind in ALLOWED_KINDS.values()}
 
 
 def file_summary(version: DocumentVersion | None) -> str:
     if version is None:
         return "—"
-    kind = KIND_LABELS.get(version.content_type, version.content_type)
-    return f"{kind}, {filesizeformat(version.size)}"
+    return f"{version.kind_label}, {filesizeformat(version.size)}"
 
 
 class DocumentAdminForm(forms.ModelForm):

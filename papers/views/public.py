@@ -1,34 +1,9 @@
-"""What everyone reads: a document's own page; the meeting page lists documents through here."""
-
-from collections.abc import Iterable
+"""What everyone reads: a document's own page."""
 
 from django.views.generic import DetailView
 
 from accounts.models import Organization
-from meetings.models import Meeting
-from papers.filetypes import ALLOWED_KINDS
 from papers.models import Document, DocumentStatus, can_see_all_documents
-
-KIND_LABELS = {kind.content_type: kind.label for kind in ALLOWED_KINDS.values()}
-
-
-def label_versions(documents: Iterable[Document]) -> None:
-    """Give each prefetched version `kind_label`, "PDF" or "Word", for "PDF, 1.2 MB"."""
-    for document in documents:
-        for version in getattr(document, "version_list", ()):
-            version.kind_label = KIND_LABELS.get(version.content_type, version.content_type)
-
-
-def meeting_documents(meeting: Meeting) -> list[Document]:
-    """A meeting's published documents in the order of its page: by category, then title."""
-    documents = list(
-        Document.objects.published()
-        .filter(meeting=meeting)
-        .for_listing()
-        .order_by("category__order", "category__name", "category_id", "title", "pk")
-    )
-    label_versions(documents)
-    return documents
 
 
 class DocumentDetailView(DetailView):
@@ -47,7 +22,6 @@ class DocumentDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         document = self.object
-        label_versions([document])
         user = self.request.user
         is_member = (
             document.organization_id is not None

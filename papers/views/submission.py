@@ -29,7 +29,6 @@ from papers.services.submission import (
     document_withdraw,
 )
 from papers.uploadhandlers import PaperUploadHandler
-from papers.views.public import label_versions
 
 
 class NameRecordingParser(MultiPartParser):
@@ -178,7 +177,6 @@ class MySubmissionsView(LoginRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        label_versions(context["documents"])
         now = timezone.now()
         organizations = list(Organization.objects.for_user(self.request.user).with_parent())
         context["organizations"] = organizations
@@ -248,8 +246,6 @@ class SubmissionEditView(PaperUploadMixin, OwnDocumentMixin, UpdateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["current_version"] = self.object.current_version
-        if context["current_version"]:
-            label_versions([self.object])
         return context
 
     def form_valid(self, form):
