@@ -24,14 +24,6 @@ ADVICE = "upload a PDF, Word, PowerPoint or Excel document."
 KB = 1024
 
 
-@pytest.fixture(autouse=True)
-def upload_dir(settings, tmp_path) -> Path:
-    directory = tmp_path / "uploads"
-    directory.mkdir()
-    settings.FILE_UPLOAD_TEMP_DIR = str(directory)
-    return directory
-
-
 @pytest.fixture
 def meeting():
     now = timezone.now()

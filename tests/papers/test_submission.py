@@ -35,14 +35,6 @@ MY_SUBMISSIONS = reverse("papers:my_submissions")
 DAY = datetime.timedelta(days=1)
 
 
-@pytest.fixture(autouse=True)
-def upload_dir(settings, tmp_path) -> Path:
-    directory = tmp_path / "uploads"
-    directory.mkdir()
-    settings.FILE_UPLOAD_TEMP_DIR = str(directory)
-    return directory
-
-
 @pytest.fixture
 def notified(monkeypatch) -> list[Document]:
     """Documents the secretariat was told about (papers.services.review provides the mail)."""
