@@ -10,27 +10,33 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 MANAGE := $(PYTHON) manage.py
 RUFF := $(VENV)/bin/ruff
-# Re-installs only when pyproject.toml is newer than this file.
+MYPY := $(VENV)/bin/mypy
+# Every installed package's version, the transitive ones too; `make constraints` writes it.
+CONSTRAINTS := constraints.txt
+# Re-installs only when pyproject.toml or the constraints are newer than this file.
 STAMP := $(VENV)/.installed
 PIP_VERSION := 26.3
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help venv migrate demo run test check-chromium lint format bench clean distclean
+.PHONY: help venv constraints migrate demo run test test-quick check-chromium check-migrations \
+	lint types format bench clean distclean
 
 help:
 	@echo "make run      create .venv, migrate, load the demo meeting, serve on 127.0.0.1:\$$PORT ($(PORT))"
-	@echo "make test     ruff, migrations check and the whole pytest suite, browser tests included"
-	@echo "make lint     ruff check and ruff format --check"
+	@echo "make test     ruff, mypy, migrations check and the whole pytest suite, browser tests included"
+	@echo "make test-quick  the same without the browser tests, for a machine without Chromium"
+	@echo "make lint     ruff check and ruff format --check;  make types  mypy with django-stubs"
 	@echo "make format   sort imports and format with ruff"
 	@echo "make bench    time the programme page of a generated 1,000-presentation meeting"
 	@echo "make migrate  apply migrations;  make demo  load the demo meeting"
 	@echo "make venv     create or update .venv;  make clean  remove caches and build files"
+	@echo "make constraints  re-pin every dependency, transitive ones too, in $(CONSTRAINTS)"
 
 venv: $(STAMP)
 
 # Python 3.12 or newer: python3.13 or python3.12 on PATH, else a pyenv build. A pyenv shim on PATH
 # answers `command -v` even when its version is not selected, so each candidate must really run.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(CONSTRAINTS)
 	@if ! $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
 	  rm -rf $(VENV); \
 	  candidates="python3.13 python3.12"; \
@@ -54,8 +60,22 @@ $(STAMP): pyproject.toml
 	  "$$python" -m venv $(VENV); \
 	fi
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --upgrade pip==$(PIP_VERSION)
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS) -e '.[dev]'
 	@touch $(STAMP)
+
+# After changing a dependency in pyproject.toml: resolves it afresh in a throw-away virtualenv
+# (so nothing installed by hand in .venv slips in) and writes every version that pip chose.
+constraints: venv
+	@tmp="$$(mktemp -d)"; trap 'rm -rf "$$tmp"' EXIT; \
+	$(PYTHON) -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip==$(PIP_VERSION); \
+	"$$tmp/venv/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[dev]'; \
+	{ \
+	  echo "# Every package that \`pip install -e '.[dev]'\` installs, at the version CI tests."; \
+	  echo "# Used by \`make venv\` (pip install -c $(CONSTRAINTS) ...). Do not edit: run \`make constraints\`."; \
+	  "$$tmp/venv/bin/python" -m pip freeze --exclude plenary; \
+	} > $(CONSTRAINTS)
+	@echo "Wrote $(CONSTRAINTS); run make venv to install it."
 
 migrate: venv
 	@mkdir -p var
@@ -64,9 +84,10 @@ migrate: venv
 demo: migrate
 	$(MANAGE) load_demo
 
-# In DEBUG (the default) runserver serves static files itself: no collectstatic needed.
+# In DEBUG (the default) runserver serves static files itself: no collectstatic needed. Links in
+# the mail it prints point at this server unless DJANGO_SITE_URL says otherwise.
 run: venv migrate demo
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	DJANGO_SITE_URL="$${DJANGO_SITE_URL:-http://127.0.0.1:$(PORT)}" $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 check-chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \
@@ -76,16 +97,24 @@ check-chromium:
 	fi
 
 # The whole suite; DATABASE_URL (if set) picks the database, as everywhere else.
-test: venv check-chromium
-	$(RUFF) check .
-	$(RUFF) format --check .
+test: venv check-chromium lint types check-migrations
+	$(VENV)/bin/pytest
+
+# Everything but the browser tests: for a machine without Chromium.
+test-quick: venv lint types check-migrations
+	$(VENV)/bin/pytest -m "not browser"
+
+check-migrations: venv
 	@mkdir -p var
 	$(MANAGE) makemigrations --check --dry-run
-	$(VENV)/bin/pytest
 
 lint: venv
 	$(RUFF) check .
 	$(RUFF) format --check .
+
+# The files mypy checks, and how strictly, are in [tool.mypy] in pyproject.toml.
+types: venv
+	$(MYPY)
 
 format: venv
 	$(RUFF) check --select I --fix .
@@ -101,7 +130,7 @@ bench: venv
 
 clean:
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
-	rm -rf .pytest_cache .ruff_cache build *.egg-info test-results var/static
+	rm -rf .pytest_cache .ruff_cache .mypy_cache build *.egg-info test-results var/static
 
 # Also removes the virtualenv and the local SQLite database and uploads.
 distclean: clean

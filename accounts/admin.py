@@ -1,3 +1,5 @@
+from typing import override
+
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
@@ -89,6 +91,7 @@ class UserAdmin(BaseUserAdmin):
         ),
     )
 
+    @override
     def get_inlines(self, request, obj):
         # A new user is added by e-mail first; their organizations come on the next page.
         return self.inlines if obj is not None else []
@@ -108,9 +111,11 @@ class InvitationStatusFilter(admin.SimpleListFilter):
     title = _("status")
     parameter_name = "status"
 
+    @override
     def lookups(self, request, model_admin):
         return InvitationStatus.choices
 
+    @override
     def queryset(self, request, queryset):
         now = timezone.now()
         match self.value():
@@ -156,9 +161,11 @@ class InvitationAdmin(admin.ModelAdmin):
         "accepted_by",
     ]
 
+    @override
     def get_fields(self, request, obj=None):
         return self.fields if obj is None else self.view_fields
 
+    @override
     def get_readonly_fields(self, request, obj=None):
         return [] if obj is None else self.view_fields
 
@@ -170,13 +177,13 @@ class InvitationAdmin(admin.ModelAdmin):
     def status_label(self, obj: Invitation) -> str:
         return obj.status_label
 
+    @override
     def save_form(self, request: HttpRequest, form, change: bool) -> Invitation:
         # Adding is sending: the service saves the invitation and mails the link on commit.
         return invitation_send(
             email=form.cleaned_data["email"],
             organization=form.cleaned_data["organization"],
             invited_by=request.user,
-            request_base_url=request.build_absolute_uri("/"),
         )
 
     def save_model(self, request, obj, form, change) -> None:
@@ -190,9 +197,7 @@ class InvitationAdmin(admin.ModelAdmin):
         sent = skipped = 0
         for invitation in queryset:
             try:
-                invitation_resend(
-                    invitation=invitation, request_base_url=request.build_absolute_uri("/")
-                )
+                invitation_resend(invitation=invitation)
             except InvitationError:
                 skipped += 1
             else:

@@ -1,5 +1,6 @@
 import datetime
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -10,12 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     """Users log in with their e-mail address; there is no username."""
 
     use_in_migrations = True
 
-    def _create_user(self, email: str, password: str | None, **extra_fields):
+    def _create_user(self, email: str, password: str | None, **extra_fields: Any) -> "User":
         if not email:
             raise ValueError("An e-mail address is required.")
         user = self.model(email=self.normalize_email(email), **extra_fields)
@@ -23,20 +24,26 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
-    def create_user(self, email: str, password: str | None = None, **extra_fields):
+    def create_user(self, email: str, password: str | None = None, **extra_fields: Any) -> "User":
         extra_fields.setdefault("is_staff", False)
         extra_fields.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra_fields)
 
-    def create_superuser(self, email: str, password: str | None = None, **extra_fields):
+    def create_superuser(
+        self, email: str, password: str | None = None, **extra_fields: Any
+    ) -> "User":
         extra_fields.setdefault("is_staff", True)
         extra_fields.setdefault("is_superuser", True)
         if not extra_fields["is_staff"] or not extra_fields["is_superuser"]:
             raise ValueError("A superuser must have is_staff=True and is_superuser=True.")
         return self._create_user(email, password, **extra_fields)
 
-    def get_by_natural_key(self, username):
+    def get_by_natural_key(self, username: str | None) -> "User":
         return self.get(email__iexact=username)
+
+    def members_of(self, organization: "Organization") -> "models.QuerySet[User]":
+        """The active users who belong to `organization`: its focal points."""
+        return self.filter(memberships__organization=organization, is_active=True)
 
 
 class User(AbstractUser):
@@ -130,8 +137,6 @@ class Organization(models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk and self.pk is not None:
@@ -152,16 +157,6 @@ class Organization(models.Model):
         return str(self)
 
 
-class MembershipQuerySet(models.QuerySet):
-    def organizations_of(self, user) -> OrganizationQuerySet:
-        """The organizations `user` may act for, as an Organization queryset (see `for_user`)."""
-        return Organization.objects.for_user(user)
-
-    def members_of(self, organization: Organization) -> models.QuerySet:
-        """The active users who belong to `organization`, as a User queryset."""
-        return User.objects.filter(memberships__organization=organization, is_active=True)
-
-
 class Membership(models.Model):
     """A user belongs to an organization: they are one of its focal points."""
 
@@ -179,8 +174,6 @@ class Membership(models.Model):
         help_text=_("A member acts for this organization: submits and follows its documents."),
     )
     created_at = models.DateTimeField(_("member since"), auto_now_add=True)
-
-    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membership")

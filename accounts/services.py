@@ -13,6 +13,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from config.links import absolute_url
+
 from .models import (
     INVITATION_VALIDITY,
     Invitation,
@@ -38,9 +40,9 @@ class InvitationError(Exception):
         self.reason = reason
 
 
-def invitation_url(*, token: str, request_base_url: str) -> str:
-    """The link in the e-mail: `request_base_url` is the site's root, such as "https://host/"."""
-    return request_base_url.rstrip("/") + reverse("accounts:invitation", kwargs={"token": token})
+def invitation_url(*, token: str) -> str:
+    """The link in the e-mail, on the site's own address (SITE_URL)."""
+    return absolute_url(reverse("accounts:invitation", kwargs={"token": token}))
 
 
 def _invitation_new_token(invitation: Invitation) -> str:
@@ -64,7 +66,7 @@ def _invitation_mail(invitation: Invitation, url: str) -> None:
 
 
 def invitation_send(
-    *, email: str, organization: Organization, invited_by: User | None, request_base_url: str
+    *, email: str, organization: Organization, invited_by: User | None
 ) -> Invitation:
     """Invite `email` to become a member of `organization`, and mail the link once committed.
 
@@ -83,12 +85,12 @@ def invitation_send(
         token = _invitation_new_token(invitation)
         invitation.full_clean()
         invitation.save()
-        url = invitation_url(token=token, request_base_url=request_base_url)
+        url = invitation_url(token=token)
         transaction.on_commit(partial(_invitation_mail, invitation, url))
     return invitation
 
 
-def invitation_resend(*, invitation: Invitation, request_base_url: str) -> Invitation:
+def invitation_resend(*, invitation: Invitation) -> Invitation:
     """Mail a new link, valid 14 days from now; the earlier link stops working.
 
     Raises InvitationError(ACCEPTED) for an invitation already accepted.
@@ -105,7 +107,7 @@ def invitation_resend(*, invitation: Invitation, request_base_url: str) -> Invit
         invitation.sent_at = timezone.now()
         invitation.expires_at = invitation.sent_at + INVITATION_VALIDITY
         invitation.save(update_fields=["token_hash", "sent_at", "expires_at"])
-        url = invitation_url(token=token, request_base_url=request_base_url)
+        url = invitation_url(token=token)
         transaction.on_commit(partial(_invitation_mail, invitation, url))
     return invitation
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
@@ -21,6 +22,19 @@ REFUSAL_STATUS = {
 }
 # Accepting logs the new member in: this is the backend that vouches for them.
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's, with the link in the mail on the site's own address (SITE_URL).
+
+    Django would build it from the request's Host header; every link Plenary mails comes from
+    SITE_URL instead.
+    """
+
+    def form_valid(self, form):
+        scheme, _separator, host = settings.SITE_URL.partition("://")
+        self.extra_email_context = {"protocol": scheme, "domain": host, "site_name": host}
+        return super().form_valid(form)
 
 
 @never_cache

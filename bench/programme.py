@@ -18,6 +18,15 @@ import time
 import warnings
 from pathlib import Path
 
+# Importing these reads no setting: the database is chosen in main(), before django.setup().
+import django
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection, connections
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -34,11 +43,6 @@ def setup_django(database_path: Path) -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{database_path}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     sys.path.insert(0, str(BASE_DIR))
-
-    import django
-    from django.conf import settings
-    from django.core.management import call_command
-
     django.setup()
     # The pages' static files are not under test; no collectstatic run is needed.
     warnings.filterwarnings("ignore", "No directory at", UserWarning, "django.core.handlers.base")
@@ -50,7 +54,8 @@ def setup_django(database_path: Path) -> None:
 
 
 def generate_meeting(presentations: int):
-    from meetings.models import (
+    # Models need the app registry, which django.setup() fills once the database is chosen.
+    from meetings.models import (  # noqa: PLC0415
         AgendaItem,
         Appearance,
         Honorific,
@@ -129,10 +134,6 @@ def generate_meeting(presentations: int):
 
 
 def measure(url: str, rounds: int, warmup: int) -> tuple[list[float], list[int], int]:
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
     client = Client()
     for _ in range(warmup):
         response = client.get(url)
@@ -155,17 +156,11 @@ def main() -> None:
     args = parse_args()
     with tempfile.TemporaryDirectory(prefix="plenary-bench-") as folder:
         setup_django(Path(folder) / "bench.sqlite3")
-
-        from django.urls import reverse
-
         start = time.perf_counter()
         meeting = generate_meeting(args.presentations)
         generated = time.perf_counter() - start
         url = reverse("meetings:programme", kwargs={"slug": meeting.slug})
         timings, queries, size = measure(url, args.rounds, args.warmup)
-
-        from django.db import connections
-
         connections.close_all()
 
     print(f"Programme page, {args.presentations:,} presentations ({url}), SQLite")

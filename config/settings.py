@@ -6,6 +6,7 @@ DJANGO_SECRET_KEY (the app refuses to start without one). See the table in READM
 
 import datetime
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -37,6 +38,21 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
+# The site's public address: every absolute link (in mail, above all) is built from it by
+# config.links.absolute_url(), whatever request or command made the link.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").strip().rstrip("/")
+if not SITE_URL:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "DJANGO_SITE_URL must be set when DJANGO_DEBUG is off, e.g. https://plenary.example.org"
+        )
+    SITE_URL = "http://127.0.0.1:8000"
+if not re.fullmatch(r"https?://[^/?#\s]+", SITE_URL):
+    raise ImproperlyConfigured(
+        "DJANGO_SITE_URL must be a scheme and host (and port), with no path, such as "
+        f"https://plenary.example.org, not {SITE_URL!r}."
+    )
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -50,6 +66,7 @@ INSTALLED_APPS = [
     "accounts",
     "meetings",
     "papers",
+    "demo",
     "axes",
 ]
 
@@ -149,9 +166,12 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"
 
 # Papers: the largest file a focal point may upload. Cap request bodies in the web server too.
 PAPERS_MAX_UPLOAD_SIZE = int(os.environ.get("DJANGO_PAPERS_MAX_UPLOAD_MB", "50")) * 1024 * 1024
-# Uploads stream to temporary files on disk rather than memory, in the system's temporary
-# directory unless DJANGO_FILE_UPLOAD_TEMP_DIR names another (it must exist).
-FILE_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+# Where notices of new submissions go; empty: to the active members of the "Secretariat" group.
+PAPERS_SECRETARIAT_EMAIL = env_list("DJANGO_PAPERS_SECRETARIAT_EMAIL", "")
+# Every upload, on every form, streams to a temporary file on disk (in the system's temporary
+# directory unless DJANGO_FILE_UPLOAD_TEMP_DIR names another; it must exist), stops being
+# stored past PAPERS_MAX_UPLOAD_SIZE and keeps the file name as sent for the file-name check.
+FILE_UPLOAD_HANDLERS = ["papers.uploadhandlers.PaperUploadHandler"]
 FILE_UPLOAD_TEMP_DIR = os.environ.get("DJANGO_FILE_UPLOAD_TEMP_DIR") or None
 # Form fields other than files: 2.5 MB is far more than any form of ours sends.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)

@@ -3,6 +3,7 @@
 import datetime
 
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 _NUMERALS = (
     (1000, "M"),
@@ -62,8 +63,6 @@ def time_range(start: datetime.time, end: datetime.time) -> str:
 
 def join_names(names: list[str]) -> str:
     """ "A", "A and B", "A, B and C"."""
-    from django.utils.translation import gettext
-
     if len(names) <= 1:
         return "".join(names)
     return gettext("%(first)s and %(last)s") % {

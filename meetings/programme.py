@@ -8,7 +8,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from .formatting import day_heading, join_names, roman
-from .models import AgendaItem, Appearance, Meeting, Role, Segment
+from .models import AgendaItem, Appearance, Meeting, Role, Segment, Session
 
 
 @dataclass
@@ -74,7 +74,7 @@ class ItemEntry:
 
 @dataclass
 class SessionEntry:
-    session: object
+    session: Session
     items: list[ItemEntry] = field(default_factory=list)
 
 
@@ -136,8 +136,8 @@ def build_programme(meeting: Meeting) -> Programme:
     for segment in segments:
         item_id = segment.agenda_item_id
         place = segment.session_id or first_session_of_item.get(item_id)
-        entry = SegmentEntry(segment, segment_people[segment.pk])
-        segments_by_place.setdefault((item_id, place), []).append(entry)
+        segment_entry = SegmentEntry(segment, segment_people[segment.pk])
+        segments_by_place.setdefault((item_id, place), []).append(segment_entry)
 
     numbers = {item.pk: index for index, item in enumerate(items, start=1)}
 

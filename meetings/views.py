@@ -1,3 +1,5 @@
+from typing import override
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -69,6 +71,7 @@ class PersonDetailView(DetailView):
     template_name = "meetings/person_detail.html"
     context_object_name = "person"
 
+    @override
     def get_object(self, queryset=None):
         person = get_object_or_404(Person.objects.with_details(), slug=self.kwargs["slug"])
         self.appearances = list(Appearance.objects.for_person_page(person))

@@ -5,13 +5,13 @@ from collections.abc import Sequence
 
 from django import forms
 from django.db.models import Q
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization
 from meetings.models import AgendaItem, Meeting
-from papers.filetypes import ALLOWED_KINDS, MB, Inspection, clean_file_name, inspect_upload
+from papers.filetypes import ALLOWED_KINDS, Inspection, inspect_upload
 from papers.filetypes import max_upload_size as papers_max_upload_size
+from papers.filetypes.reading import size_display
 from papers.models import Document, DocumentCategory
 
 ACCEPT = ",".join(
@@ -20,18 +20,10 @@ ACCEPT = ",".join(
 )
 
 
-def size_limit_display(size: int) -> str:
-    """ "50 MB", "1.5 MB", "10 KB": a limit as people write it."""
-    for unit, factor in (("MB", MB), ("KB", 1024)):
-        if size >= factor:
-            return f"{round(size / factor, 1):g}\N{NO-BREAK SPACE}{unit}"
-    return filesizeformat(size)
-
-
 def file_help_text() -> str:
     return _(
         "A PDF, Word, PowerPoint or Excel document (or a PNG or JPEG image) of at most %(limit)s."
-    ) % {"limit": size_limit_display(papers_max_upload_size())}
+    ) % {"limit": size_display(papers_max_upload_size(), rounding="down")}
 
 
 class DocumentForm(forms.ModelForm):
@@ -51,12 +43,9 @@ class DocumentForm(forms.ModelForm):
             "agenda_item": _("Where the paper is presented, if it is."),
         }
 
-    def __init__(
-        self, *args, meeting: Meeting, sent_file_names: Sequence[str] = (), **kwargs
-    ) -> None:
+    def __init__(self, *args, meeting: Meeting, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.meeting = meeting
-        self.sent_file_names = sent_file_names
         self.inspection: Inspection | None = None
         if self.instance.meeting_id is None:
             self.instance.meeting = meeting  # Document.clean() checks the agenda item's meeting
@@ -72,10 +61,6 @@ class DocumentForm(forms.ModelForm):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload:
-            # The names as sent: Django drops path parts and control characters from the
-            # upload's own name, and a name that needed that is refused, not silently mended.
-            for name in self.sent_file_names:
-                clean_file_name(name)
             self.inspection = inspect_upload(upload, max_size=papers_max_upload_size())
         return upload
 

@@ -2,11 +2,18 @@ from pathlib import Path
 
 import pytest
 
+SITE_URL = "https://plenary.example"
+
 
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path, tmp_path_factory):
-    """Only what tests must change: a fast password hasher, throw-away media and upload folders."""
+    """Only what tests must change: a fast password hasher, throw-away media and upload folders.
+
+    Links in mail come from SITE_URL, whichever request (or none) made them: tests name a site
+    that is not the test client's host, so a link built from the request would show.
+    """
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.SITE_URL = SITE_URL
     settings.MEDIA_ROOT = tmp_path / "media"
     uploads = tmp_path_factory.mktemp("uploads")
     settings.FILE_UPLOAD_TEMP_DIR = str(uploads)

@@ -28,7 +28,7 @@ from meetings.models import (
     Session,
 )
 from papers.models import Document, DocumentCategory, DocumentVersion
-from papers.services.submission import version_add
+from papers.services.versions import version_add
 from tests.papers import samples
 
 PASSWORD = "correct horse battery staple"
@@ -186,7 +186,8 @@ class DocumentFactory(factory.django.DjangoModelFactory):
 class VersionFactory(factory.django.DjangoModelFactory):
     """A file stored through version_add(), as an upload is: checked, hashed, with a thumbnail.
 
-    `file_data` and `file_name` are what was uploaded (a one-page PDF, "paper.pdf").
+    `file_data` and `file_name` are what was uploaded (a one-page PDF, "paper.pdf");
+    `review_reasons`, when given, replaces what the check found.
     """
 
     class Meta:
@@ -196,8 +197,15 @@ class VersionFactory(factory.django.DjangoModelFactory):
     uploaded_by = None
     file_data = factory.LazyFunction(lambda: samples.pdf())
     file_name = "paper.pdf"
+    review_reasons = None
 
     @classmethod
-    def _create(cls, model_class, *, document, uploaded_by, file_data, file_name, **kwargs):
+    def _create(
+        cls, model_class, *, document, uploaded_by, file_data, file_name, review_reasons, **kwargs
+    ):
         upload = SimpleUploadedFile(file_name, file_data)
-        return version_add(document=document, upload=upload, by=uploaded_by)
+        version = version_add(document=document, upload=upload, by=uploaded_by)
+        if review_reasons is not None:
+            version.review_reasons = review_reasons
+            version.save(update_fields=["review_reasons"])
+        return version

@@ -1,3 +1,5 @@
+from typing import Self
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
@@ -109,7 +111,10 @@ class AgendaItem(models.Model):
 
 
 class Segment(models.Model):
-    """A presentation or segment under an agenda item, with its people in order."""
+    """A segment of an agenda item (a presentation, a panel, remarks), with its people in order.
+
+    The programme, the admin and the demo data all call it a segment.
+    """
 
     agenda_item = models.ForeignKey(
         AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="segments"
@@ -132,8 +137,8 @@ class Segment(models.Model):
     )
 
     class Meta:
-        verbose_name = _("presentation or segment")
-        verbose_name_plural = _("presentations and segments")
+        verbose_name = _("segment")
+        verbose_name_plural = _("segments")
         ordering = ["agenda_item", "order", "pk"]
 
     def __str__(self) -> str:
@@ -154,8 +159,8 @@ class Segment(models.Model):
             )
 
 
-class AppearanceQuerySet(models.QuerySet):
-    def with_people(self):
+class AppearanceQuerySet(models.QuerySet["Appearance"]):
+    def with_people(self) -> Self:
         return self.select_related("person__honorific")
 
     def published(self):

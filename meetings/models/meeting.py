@@ -1,5 +1,6 @@
 import datetime
 import zoneinfo
+from typing import Self
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -262,9 +263,6 @@ class Meeting(models.Model):
         hours, minutes = divmod(abs(minutes), 60)
         return f"UTC{sign}{hours:02d}:{minutes:02d}"
 
-    def is_upcoming(self, today: datetime.date | None = None) -> bool:
-        return self.end_date >= (today or timezone.localdate())
-
 
 class Objective(models.Model):
     meeting = models.ForeignKey(
@@ -282,8 +280,8 @@ class Objective(models.Model):
         return self.text[:80]
 
 
-class SessionQuerySet(models.QuerySet):
-    def chronological(self):
+class SessionQuerySet(models.QuerySet["Session"]):
+    def chronological(self) -> Self:
         return self.order_by("date", "start_time", "pk")
 
 
@@ -338,9 +336,3 @@ class Session(models.Model):
     @property
     def times_display(self) -> str:
         return time_range(self.start_time, self.end_time)
-
-    def starts_at(self) -> datetime.datetime:
-        return datetime.datetime.combine(self.date, self.start_time, tzinfo=self.meeting.zone)
-
-    def ends_at(self) -> datetime.datetime:
-        return datetime.datetime.combine(self.date, self.end_time, tzinfo=self.meeting.zone)

@@ -78,20 +78,18 @@ class ReviewActionsMixin:
                     document=document,
                     by=request.user,
                     acknowledge_review_reasons=document.pk in acknowledged,
-                    request_base_url=request.build_absolute_uri("/"),
                 )
             except ValidationError as error:
                 errors.extend(error.messages)
             else:
                 done += 1
-                self.log_change(request, document, _("Published."))
         message = ngettext(
             "%(count)d document was published.", "%(count)d documents were published.", done
         )
         self._report(request, done, message, errors)
         return None
 
-    def _decide(self, request, queryset, *, action, service, title, done_message, log):
+    def _comment_action(self, request, queryset, *, action, service, title, done_message):
         form = CommentForm(request.POST if "post" in request.POST else None)
         if not form.is_valid():
             return self._confirmation(
@@ -105,29 +103,22 @@ class ReviewActionsMixin:
         errors, done = [], 0
         for document in queryset:
             try:
-                service(
-                    document=document,
-                    comment=form.cleaned_data["comment"],
-                    by=request.user,
-                    request_base_url=request.build_absolute_uri("/"),
-                )
+                service(document=document, comment=form.cleaned_data["comment"], by=request.user)
             except ValidationError as error:
                 errors.extend(error.messages)
             else:
                 done += 1
-                self.log_change(request, document, log % {"comment": form.cleaned_data["comment"]})
         self._report(request, done, done_message(done), errors)
         return None
 
     @admin.action(description=_("Return to submitter with a comment"), permissions=["change"])
     def return_to_submitter(self, request: HttpRequest, queryset):
-        return self._decide(
+        return self._comment_action(
             request,
             queryset,
             action="return_to_submitter",
             service=document_return,
             title=_("Return documents to their submitters"),
-            log=_("Returned to the submitter: %(comment)s"),
             done_message=lambda count: ngettext(
                 "%(count)d document was returned to its submitter.",
                 "%(count)d documents were returned to their submitters.",
@@ -137,13 +128,12 @@ class ReviewActionsMixin:
 
     @admin.action(description=_("Reject with a comment"), permissions=["change"])
     def reject(self, request: HttpRequest, queryset):
-        return self._decide(
+        return self._comment_action(
             request,
             queryset,
             action="reject",
             service=document_reject,
             title=_("Reject documents"),
-            log=_("Rejected: %(comment)s"),
             done_message=lambda count: ngettext(
                 "%(count)d document was rejected.", "%(count)d documents were rejected.", count
             ),

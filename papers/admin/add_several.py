@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 from accounts.models import Organization
 from meetings.models import Meeting
 from papers.models import Document, DocumentCategory, Language
-from papers.services.review import documents_add_many
+from papers.services.staff_uploads import documents_add_many
 
 
 class MultipleFileInput(forms.ClearableFileInput):

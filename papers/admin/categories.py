@@ -7,7 +7,7 @@ from papers.models import DocumentCategory
 
 @admin.register(DocumentCategory)
 class DocumentCategoryAdmin(admin.ModelAdmin):
-    list_display = ["name", "order", "open_to_submissions", "slug"]
+    list_display = ["name", "order", "open_to_submissions", "notes_unedited", "slug"]
     list_editable = ["order"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}

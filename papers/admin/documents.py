@@ -1,26 +1,23 @@
 """Documents in the back office: the list, the change page with its file history."""
 
+from typing import override
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
-from django.template.defaultfilters import filesizeformat
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from papers.admin.actions import ReviewActionsMixin
 from papers.admin.add_several import AddSeveralMixin
-from papers.admin.uploads import with_paper_uploads
 from papers.filetypes import inspect_upload, max_upload_size
 from papers.models import Document, DocumentVersion
-from papers.services.review import document_file_replace, document_publish
-
-
-def file_summary(version: DocumentVersion | None) -> str:
-    if version is None:
-        return "—"
-    return f"{version.kind_label}, {filesizeformat(version.size)}"
+from papers.services.review import document_publish
+from papers.services.staff_uploads import document_file_replace
 
 
 class DocumentAdminForm(forms.ModelForm):
@@ -75,9 +72,9 @@ class DocumentVersionInline(admin.TabularInline):
     fields = [
         "number",
         "original_name",
-        "file_size",
+        "summary",
+        "review_reasons",
         "sha256",
-        "page_count",
         "uploaded_by",
         "uploaded_at",
     ]
@@ -89,18 +86,21 @@ class DocumentVersionInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("uploaded_by")
 
+    @override
     def has_add_permission(self, request, obj=None):
         return False
 
+    @override
     def has_change_permission(self, request, obj=None):
         return False
 
+    @override
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.display(description=_("size"))
-    def file_size(self, version: DocumentVersion) -> str:
-        return filesizeformat(version.size)
+    @admin.display(description=_("file"))
+    def summary(self, version: DocumentVersion) -> str:
+        return version.summary
 
 
 @admin.register(Document)
@@ -136,6 +136,7 @@ class DocumentAdmin(ReviewActionsMixin, AddSeveralMixin, admin.ModelAdmin):
         "review_reasons",
         "review_comment",
         "submitted_by",
+        "decision",
         "created_at",
         "updated_at",
         "published_at",
@@ -165,6 +166,7 @@ class DocumentAdmin(ReviewActionsMixin, AddSeveralMixin, admin.ModelAdmin):
                     "review_reasons",
                     "review_comment",
                     "submitted_by",
+                    "decision",
                     ("created_at", "updated_at", "published_at"),
                 ]
             },
@@ -174,20 +176,19 @@ class DocumentAdmin(ReviewActionsMixin, AddSeveralMixin, admin.ModelAdmin):
     actions = ["publish", "return_to_submitter", "reject"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_versions()
+        # The changelist adds list_select_related only to a queryset that selects nothing yet.
+        related = [*self.list_select_related, "decided_by"]
+        return super().get_queryset(request).select_related(*related).with_versions()
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
-        urls = super().get_urls()
-        for pattern in urls:
-            if pattern.name in ("{}_{}_add".format(*info), "{}_{}_change".format(*info)):
-                pattern.callback = with_paper_uploads(pattern.callback)
-        add_several = with_paper_uploads(self.admin_site.admin_view(self.add_several_view))
+        add_several = self.admin_site.admin_view(self.add_several_view)
         return [
             path("add-several/", add_several, name="{}_{}_add_several".format(*info)),
-            *urls,
+            *super().get_urls(),
         ]
 
+    @override
     def has_delete_permission(self, request, obj=None):
         return False
 
@@ -205,7 +206,18 @@ class DocumentAdmin(ReviewActionsMixin, AddSeveralMixin, admin.ModelAdmin):
 
     @admin.display(description=_("current file"))
     def current_file(self, document: Document) -> str:
-        return file_summary(document.current_version)
+        version = document.current_version
+        return version.summary if version is not None else "—"
+
+    @admin.display(description=_("last decided by"))
+    def decision(self, document: Document) -> str:
+        """Who last published, returned or rejected it, and when: the review services record it."""
+        if document.decided_at is None:
+            return _("Nobody yet.")
+        return _("%(who)s, %(when)s") % {
+            "who": document.decided_by or _("a former user"),
+            "when": date_format(localtime(document.decided_at), "DATETIME_FORMAT"),
+        }
 
     @admin.display(description=_("current file"))
     def preview(self, document: Document) -> str:
@@ -231,7 +243,7 @@ class DocumentAdmin(ReviewActionsMixin, AddSeveralMixin, admin.ModelAdmin):
             picture,
             _("Download %(name)s") % {"name": version.original_name},
             _("version %(number)s") % {"number": version.number},
-            file_summary(version),
+            version.summary,
         )
 
     # Saving
@@ -249,13 +261,11 @@ class DocumentAdmin(ReviewActionsMixin, AddSeveralMixin, admin.ModelAdmin):
                 by=request.user,
                 acknowledge_review_reasons="_acknowledge" in request.POST,
                 expected_version=expected,
-                request_base_url=request.build_absolute_uri("/"),
             )
         except ValidationError as error:
             for message in error.messages:
                 self.message_user(request, message, messages.ERROR)
             return HttpResponseRedirect(request.path)
-        self.log_change(request, obj, _("Published."))
         self.message_user(
             request, _("“%(title)s” was published.") % {"title": obj.title}, messages.SUCCESS
         )

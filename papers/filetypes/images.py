@@ -1,5 +1,7 @@
 """PNG and JPEG images: opened with Pillow and decoded once to prove they are whole."""
 
+from __future__ import annotations
+
 import struct
 import warnings
 from typing import IO
@@ -37,7 +39,7 @@ def _image_damaged(kind: FileKind) -> ValidationError:
     )
 
 
-def _check_image(upload: UploadedFile, kind: FileKind) -> None:
+def _check_image(upload: UploadedFile[bytes], kind: FileKind) -> None:
     upload.seek(0)
     with open_image(upload, kind) as image:
         try:

@@ -1,8 +1,14 @@
 """The allow-list: the kinds of file a paper may be, and what each is called and served as."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -10,7 +16,7 @@ class FileKind:
     """One entry of the allow-list."""
 
     key: str
-    label: str
+    label: StrOrPromise
     content_type: str
     extension: str
 

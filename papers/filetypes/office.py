@@ -1,5 +1,7 @@
 """Word, Excel and PowerPoint (OOXML): told apart and checked from the zip's directory alone."""
 
+from __future__ import annotations
+
 import struct
 import zipfile
 import zlib
@@ -10,7 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
 from papers.filetypes.kinds import _OOXML, ALLOWED_KINDS, FileKind
-from papers.filetypes.reading import MB, _size
+from papers.filetypes.reading import MB, size_display
 from papers.filetypes.sniffing import _not_allowed
 
 OFFICE_MAX_PARTS = 2000
@@ -39,7 +41,7 @@ def _office_damaged() -> ValidationError:
 
 
 def _check_office(
-    upload: UploadedFile, head: bytes, name: str, size: int
+    upload: UploadedFile[bytes], head: bytes, name: str, size: int
 ) -> tuple[FileKind, tuple[str, ...]]:
     """Decide Word, Excel or PowerPoint from the zip's directory and [Content_Types].xml alone."""
     entries, directory_size = _zip_directory(upload, size)
@@ -75,7 +77,7 @@ def _check_office(
             raise ValidationError(
                 _("The Office file expands to more than %(limit)s when unpacked."),
                 code="office_too_large",
-                params={"limit": _size(OFFICE_MAX_UNPACKED_SIZE, round_up=False)},
+                params={"limit": size_display(OFFICE_MAX_UNPACKED_SIZE, rounding="down")},
             )
         by_name = {part.filename.lower(): part for part in parts}
         if "[content_types].xml" not in by_name:
@@ -120,7 +122,7 @@ def _check_office(
     return kind, reasons if embedded else ()
 
 
-def _zip_directory(upload: UploadedFile, size: int) -> tuple[int, int]:
+def _zip_directory(upload: UploadedFile[bytes], size: int) -> tuple[int, int]:
     """Entry count and central-directory size from the end record, before zipfile reads them."""
     tail_size = min(size, 22 + 0xFFFF)
     upload.seek(size - tail_size)
@@ -142,7 +144,9 @@ def _zip_directory(upload: UploadedFile, size: int) -> tuple[int, int]:
     return entries, directory_size
 
 
-def _content_types(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> tuple[dict, list]:
+def _content_types(
+    archive: zipfile.ZipFile, part: zipfile.ZipInfo
+) -> tuple[dict[str, str], list[str]]:
     """Overrides (part name → content type) and default content types; no DTDs, no entities."""
     if part.file_size > MB:
         raise _office_damaged()

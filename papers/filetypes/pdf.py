@@ -1,5 +1,7 @@
 """PDFs: opened with PDFium, their pages counted and their bytes scanned for active content."""
 
+from __future__ import annotations
+
 import re
 import tempfile
 import threading
@@ -33,7 +35,9 @@ def open_pdf(path: str) -> pdfium.PdfDocument:
         ) from error
 
 
-def _inspect_pdf(upload: UploadedFile, max_size: int) -> tuple[int, str, int, tuple[str, ...]]:
+def _inspect_pdf(
+    upload: UploadedFile[bytes], max_size: int
+) -> tuple[int, str, int, tuple[str, ...]]:
     """Hash and scan the bytes, then open the file with PDFium from a path on disk."""
     scanner = _PdfScanner()
     with ExitStack() as stack:
@@ -51,7 +55,7 @@ def _inspect_pdf(upload: UploadedFile, max_size: int) -> tuple[int, str, int, tu
     return size, sha256, page_count, reasons
 
 
-def _check_pdf(path: str, scanner: "_PdfScanner") -> tuple[int, tuple[str, ...]]:
+def _check_pdf(path: str, scanner: _PdfScanner) -> tuple[int, tuple[str, ...]]:
     with PDFIUM_LOCK, open_pdf(path) as document:
         page_count = len(document)
         scripts = pdfium_c.FPDFDoc_GetJavaScriptActionCount(document.raw)

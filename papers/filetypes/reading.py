@@ -1,10 +1,14 @@
 """Reading an upload in chunks: its size checked and shown, its bytes hashed or searched."""
 
+from __future__ import annotations
+
 import hashlib
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 MB = 1024 * 1024
 
@@ -16,20 +20,35 @@ def _check_size(size: int, max_size: int) -> None:
         raise ValidationError(
             _("The file is %(size)s; the limit is %(limit)s."),
             code="too_large",
-            params={"size": _size(size, round_up=True), "limit": _size(max_size, round_up=False)},
+            params={
+                "size": size_display(size, rounding="up"),
+                "limit": size_display(max_size, rounding="down"),
+            },
         )
 
 
-def _size(count: int, *, round_up: bool) -> str:
-    """1,500 bytes, 1.5 KB, 61.2 MB; a file's size rounds up and a limit down, never to a tie."""
+def size_display(count: int, *, rounding: str = "nearest") -> str:
+    """ "800 bytes", "1.5 KB", "61.2 MB": every size Plenary shows, in one style.
+
+    `rounding` is "nearest" for a file's size as listed; a refusal rounds the file's size "up"
+    and the limit "down", so "The file is 50.1 MB; the limit is 50 MB." never shows a tie.
+    """
     for unit, factor in (("GB", 1024 * MB), ("MB", MB), ("KB", 1024)):
         if count >= factor:
-            tenths = -(-count * 10 // factor) if round_up else count * 10 // factor
-            return f"{tenths // 10:,}{f'.{tenths % 10}' if tenths % 10 else ''} {unit}"
-    return f"{count:,} bytes"
+            if rounding == "up":
+                tenths = -(-count * 10 // factor)
+            elif rounding == "down":
+                tenths = count * 10 // factor
+            else:
+                tenths = (count * 20 // factor + 1) // 2
+            number = f"{tenths // 10:,}{f'.{tenths % 10}' if tenths % 10 else ''}"
+            return f"{number}\N{NO-BREAK SPACE}{unit}"
+    return f"{count:,}\N{NO-BREAK SPACE}{ngettext('byte', 'bytes', count)}"
 
 
-def _read(upload: UploadedFile, max_size: int, sinks: tuple = ()) -> tuple[int, str]:
+def _read(
+    upload: UploadedFile[bytes], max_size: int, sinks: tuple[Callable[[bytes], object], ...] = ()
+) -> tuple[int, str]:
     """Stream the upload once: count, hash and hand each chunk to the sinks."""
     digest, size = hashlib.sha256(), 0
     for chunk in upload.chunks():
@@ -44,7 +63,7 @@ def _read(upload: UploadedFile, max_size: int, sinks: tuple = ()) -> tuple[int, 
     return size, digest.hexdigest()
 
 
-def _contains(upload: UploadedFile, needle: bytes) -> bool:
+def _contains(upload: UploadedFile[bytes], needle: bytes) -> bool:
     tail = b""
     for chunk in upload.chunks():
         buffer = tail + chunk

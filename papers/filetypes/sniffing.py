@@ -1,5 +1,7 @@
 """Recognising a file by its first bytes, and the message that refuses a kind not allowed."""
 
+from __future__ import annotations
+
 import os
 
 from django.core.exceptions import ValidationError
@@ -14,7 +16,7 @@ _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SVG = object()
 
 
-def _sniff(upload: UploadedFile, head: bytes, name: str) -> str:
+def _sniff(upload: UploadedFile[bytes], head: bytes, name: str) -> str:
     """The kind of file from its first bytes (pdf, office, png, jpeg); anything else is refused."""
     if head.startswith(b"%PDF-"):
         return "pdf"

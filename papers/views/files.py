@@ -57,7 +57,7 @@ def _version(request, pk: int, number: int) -> DocumentVersion:
     )
 
 
-def _file_response(request, version: DocumentVersion, field_file, content_type: str):
+def _file_response(version: DocumentVersion, field_file, content_type: str):
     try:
         opened = field_file.storage.open(field_file.name, "rb")
     except FileNotFoundError as error:
@@ -79,7 +79,7 @@ def version_download(request, pk: int, number: int) -> FileResponse:
     content_type = version.content_type
     if content_type not in ALLOWED_CONTENT_TYPES:
         content_type = "application/octet-stream"
-    response = _file_response(request, version, version.file, content_type)
+    response = _file_response(version, version.file, content_type)
     response.headers["Content-Disposition"] = attachment_disposition(version.original_name)
     return response
 
@@ -91,6 +91,6 @@ def version_thumbnail(request, pk: int, number: int) -> FileResponse:
     version = _version(request, pk, number)
     if not version.thumbnail:
         raise Http404("This version has no thumbnail.")
-    response = _file_response(request, version, version.thumbnail, "image/png")
+    response = _file_response(version, version.thumbnail, "image/png")
     response.headers["Content-Disposition"] = "inline"
     return response

@@ -3,7 +3,7 @@
 from django.views.generic import DetailView
 
 from accounts.models import Organization
-from papers.models import Document, DocumentStatus, can_see_all_documents
+from papers.models import Document, can_see_all_documents
 
 
 class DocumentDetailView(DetailView):
@@ -16,7 +16,7 @@ class DocumentDetailView(DetailView):
         return (
             Document.objects.visible_to(self.request.user)
             .for_listing()
-            .select_related("meeting", "submitted_by")
+            .select_related("meeting", "submitted_by", "decided_by")
         )
 
     def get_context_data(self, **kwargs):
@@ -31,5 +31,4 @@ class DocumentDetailView(DetailView):
         context["shows_status"] = is_member or can_see_all_documents(user)
         context["versions"] = document.version_list
         context["current_version"] = document.current_version
-        context["returned"] = DocumentStatus.RETURNED
         return context

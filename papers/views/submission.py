@@ -1,21 +1,17 @@
 """The focal points' pages: submit a paper, list their organizations' papers, change, withdraw."""
 
 import copy
-import html
 import uuid
-from functools import partial
+from typing import override
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
-from django.http.multipartparser import MultiPartParser
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import DetailView, FormView, ListView, UpdateView
 
 from accounts.models import Organization
@@ -28,63 +24,28 @@ from papers.services.submission import (
     document_update,
     document_withdraw,
 )
-from papers.uploadhandlers import PaperUploadHandler
 
 
-class NameRecordingParser(MultiPartParser):
-    """Notes each file name as sent, before Django strips path parts and control characters."""
-
-    def __init__(self, *args, sent_file_names: list[str], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.sent_file_names = sent_file_names
-
-    def sanitize_file_name(self, file_name):
-        self.sent_file_names.append(html.unescape(file_name))
-        return super().sanitize_file_name(file_name)
-
-
-class PaperUploadMixin:
-    """Uploads go through PaperUploadHandler, so nothing past the size limit is ever stored.
-
-    Handlers must be set before anything reads request.POST, and the CSRF check reads it: so the
-    view is exempt from the middleware's check and runs the same check itself, afterwards (the
-    pattern Django's documentation gives for changing upload handlers in a view).
-    """
-
-    @method_decorator(csrf_exempt)
-    def dispatch(self, request, *args, **kwargs):
-        self.sent_file_names: list[str] = []
-        request.upload_handlers = [PaperUploadHandler(request)]
-        request.multipart_parser_class = partial(
-            NameRecordingParser, sent_file_names=self.sent_file_names
-        )
-        return csrf_protect(super().dispatch)(request, *args, **kwargs)
-
-
-def _base_url(request) -> str:
-    return request.build_absolute_uri("/")
-
-
-class SubmitView(PaperUploadMixin, LoginRequiredMixin, FormView):
+class SubmitView(LoginRequiredMixin, FormView):
     """/meetings/<slug>/submit/: a focal point submits a paper while the window is open."""
 
     template_name = "papers/submit.html"
     form_class = SubmissionForm
 
     def get(self, request, *args, **kwargs):
-        return self.refusal() or super().get(request, *args, **kwargs)
+        return self.cannot_submit_page() or super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        if refused := self.refusal():
-            return refused
+        if page := self.cannot_submit_page():
+            return page
         if key := _uuid(request.POST.get("submission_key", "")):
             earlier = Document.objects.filter(submission_key=key).first()
             if earlier is not None:
                 return self.already_submitted(earlier)
         return super().post(request, *args, **kwargs)
 
-    def refusal(self):
-        """The page that says why this person cannot submit now, or None."""
+    def cannot_submit_page(self):
+        """The page that says why this person cannot submit now, or None when they can."""
         self.meeting = get_object_or_404(Meeting.objects.published(), slug=self.kwargs["slug"])
         self.organizations = list(
             Organization.objects.for_user(self.request.user).select_related("parent")
@@ -115,7 +76,6 @@ class SubmitView(PaperUploadMixin, LoginRequiredMixin, FormView):
             **super().get_form_kwargs(),
             "meeting": self.meeting,
             "organizations": self.organizations,
-            "sent_file_names": self.sent_file_names,
         }
 
     def get_context_data(self, **kwargs):
@@ -138,7 +98,6 @@ class SubmitView(PaperUploadMixin, LoginRequiredMixin, FormView):
                 by=self.request.user,
                 submission_key=data.get("submission_key"),
                 inspection=form.inspection,
-                request_base_url=_base_url(self.request),
             )
         except DuplicateSubmission as duplicate:
             return self.already_submitted(duplicate.document)
@@ -169,7 +128,7 @@ class MySubmissionsView(LoginRequiredMixin, ListView):
 
     def get_queryset(self):
         return (
-            Document.objects.of_organizations_of(self.request.user)
+            Document.objects.of_focal_point(self.request.user)
             .for_listing()
             .select_related("meeting")
             .order_by("-created_at", "-pk")
@@ -183,8 +142,6 @@ class MySubmissionsView(LoginRequiredMixin, ListView):
         context["open_meetings"] = (
             list(Meeting.objects.published().open_for_submissions(now)) if organizations else []
         )
-        # The secretariat's comment says what to change, or why the paper was refused.
-        context["commented_statuses"] = (DocumentStatus.RETURNED, DocumentStatus.REJECTED)
         return context
 
 
@@ -194,7 +151,7 @@ class OwnDocumentMixin(LoginRequiredMixin):
     context_object_name = "document"
 
     def get_queryset(self):
-        return Document.objects.of_organizations_of(self.request.user).select_related(
+        return Document.objects.of_focal_point(self.request.user).select_related(
             "meeting", "organization", "category"
         )
 
@@ -207,18 +164,20 @@ class OwnDocumentMixin(LoginRequiredMixin):
         return redirect("papers:my_submissions")
 
 
-class SubmissionEditView(PaperUploadMixin, OwnDocumentMixin, UpdateView):
+class SubmissionEditView(OwnDocumentMixin, UpdateView):
     """/my/submissions/<pk>/edit/: change the details, replace the file (a new version)."""
 
     template_name = "papers/submission_edit.html"
     form_class = DocumentChangeForm
 
+    @override
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         if not self.object.is_editable_by_submitter:
             return self.not_editable(self.object)
         return self.render_to_response(self.get_context_data())
 
+    @override
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
         if not self.object.is_editable_by_submitter:
@@ -240,7 +199,6 @@ class SubmissionEditView(PaperUploadMixin, OwnDocumentMixin, UpdateView):
             **kwargs,
             "meeting": self.object.meeting,
             "can_replace_file": self.can_replace_file(),
-            "sent_file_names": self.sent_file_names,
         }
 
     def get_context_data(self, **kwargs):
@@ -262,7 +220,6 @@ class SubmissionEditView(PaperUploadMixin, OwnDocumentMixin, UpdateView):
                 agenda_item=data["agenda_item"],
                 upload=upload,
                 inspection=form.inspection,
-                request_base_url=_base_url(self.request),
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -283,6 +240,7 @@ class SubmissionWithdrawView(OwnDocumentMixin, DetailView):
 
     template_name = "papers/submission_withdraw.html"
 
+    @override
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         if not self.object.is_editable_by_submitter:

@@ -278,7 +278,9 @@ def test_password_reset_mails_a_link_that_sets_a_new_password(client):
     assert message.subject == "Reset your Plenary password"
     assert message.to == ["ana@example.org"]
     assert message.from_email == "plenary@localhost"
-    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", message.body).group(1)
+    link = re.search(
+        r"https://plenary\.example(/accounts/password/reset/\S+/)", message.body
+    ).group(1)
 
     form = client.get(link, follow=True)
     assertContains(form, "Choose a new password")

@@ -7,7 +7,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects
 
-from accounts.models import Membership, Organization
+from accounts.models import Membership, Organization, User
 from tests.factories import (
     MembershipFactory,
     OrganizationFactory,
@@ -35,7 +35,7 @@ def test_a_user_belongs_to_several_organizations():
     MembershipFactory(user=user, organization=desa)
     MembershipFactory(organization=OrganizationFactory(name="ECE"))
 
-    organizations = Membership.objects.organizations_of(user)
+    organizations = Organization.objects.for_user(user)
 
     assert list(organizations) == [desa, iom]
     assert list(Organization.objects.for_user(user)) == [desa, iom]
@@ -47,15 +47,15 @@ def test_a_user_belongs_to_several_organizations():
 def test_nobody_else_gets_an_organization():
     MembershipFactory()
 
-    assert list(Membership.objects.organizations_of(UserFactory())) == []
-    assert list(Membership.objects.organizations_of(AnonymousUser())) == []
+    assert list(Organization.objects.for_user(UserFactory())) == []
+    assert list(Organization.objects.for_user(AnonymousUser())) == []
 
 
 def test_an_inactive_member_acts_for_no_organization():
     membership = MembershipFactory(user=UserFactory(is_active=False))
 
-    assert list(Membership.objects.organizations_of(membership.user)) == []
-    assert list(Membership.objects.members_of(membership.organization)) == []
+    assert list(Organization.objects.for_user(membership.user)) == []
+    assert list(User.objects.members_of(membership.organization)) == []
 
 
 def test_members_of_an_organization():
@@ -64,7 +64,7 @@ def test_members_of_an_organization():
     bo = MembershipFactory(organization=iom, user=UserFactory(email="bo@example.org")).user
     MembershipFactory()
 
-    assert list(Membership.objects.members_of(iom)) == [ana, bo]
+    assert list(User.objects.members_of(iom)) == [ana, bo]
 
 
 def test_membership_is_unique():
@@ -106,7 +106,7 @@ def test_organization_page_lists_and_adds_focal_points(admin_client):
     )
 
     assertRedirects(response, reverse("admin:accounts_organization_changelist"))
-    assert list(Membership.objects.members_of(iom)) == [existing.user, bo]
+    assert list(User.objects.members_of(iom)) == [existing.user, bo]
 
 
 def test_user_page_lists_and_adds_organizations(admin_client):
@@ -139,7 +139,7 @@ def test_user_page_lists_and_adds_organizations(admin_client):
     )
 
     assertRedirects(response, reverse("admin:accounts_user_changelist"))
-    assert [o.name for o in Membership.objects.organizations_of(user)] == ["DESA", "IOM"]
+    assert [o.name for o in Organization.objects.for_user(user)] == ["DESA", "IOM"]
 
 
 def test_the_same_membership_cannot_be_added_twice_in_the_back_office(admin_client):
@@ -185,7 +185,7 @@ def test_secretariat_manages_focal_points_from_the_organization_page(client):
     )
 
     assertRedirects(response, reverse("admin:accounts_organization_changelist"))
-    assert list(Membership.objects.organizations_of(user)) == [organization]
+    assert list(Organization.objects.for_user(user)) == [organization]
 
 
 def test_staff_outside_the_secretariat_cannot_see_memberships(client):

@@ -15,14 +15,14 @@ NEW_PASSWORD = "a long passphrase for 2026"
 
 @pytest.mark.browser
 def test_invited_focal_point_signs_up_and_lands_on_my_submissions(
-    live_server, page, assert_accessible
+    live_server, page, assert_accessible, settings
 ):
+    settings.SITE_URL = live_server.url
     organization = OrganizationFactory(name="International Organization for Migration")
     invitation_send(
         email="ana@iom.example",
         organization=organization,
         invited_by=StaffFactory(),
-        request_base_url=live_server.url,
     )
     [message] = mail.outbox
     link = re.search(r"http://\S+/accounts/invitations/\S+/", message.body).group(0)

@@ -55,10 +55,12 @@ def test_home_query_count_does_not_grow_with_meetings(client, django_assert_num_
     MeetingFactory(series=series, edition=1)
     with django_assert_num_queries(4) as few:
         client.get(HOME)
-    for edition in range(2, 30):
-        MeetingFactory(series=series, edition=edition)
+    added = [MeetingFactory(series=series, edition=edition) for edition in range(2, 30)]
     with django_assert_num_queries(len(few.captured_queries)):
-        assert client.get(HOME).status_code == 200
+        response = client.get(HOME)
+    assert response.status_code == 200
+    for meeting in added:
+        assert f'href="{meeting.get_absolute_url()}"' in response.content.decode()
 
 
 def test_series_page_lists_its_published_editions(client):
@@ -154,10 +156,12 @@ def test_person_page_query_count_does_not_grow(client, django_assert_num_queries
     AppearanceFactory(person=person)
     with django_assert_num_queries(2) as few:
         client.get(person.get_absolute_url())
-    for _ in range(20):
-        AppearanceFactory(person=person)
+    added = [AppearanceFactory(person=person) for _ in range(20)]
     with django_assert_num_queries(len(few.captured_queries)):
-        assert client.get(person.get_absolute_url()).status_code == 200
+        response = client.get(person.get_absolute_url())
+    assert response.status_code == 200
+    for appearance in added:
+        assert appearance.agenda_item.title in response.content.decode()
 
 
 def test_unscheduled_items_are_listed_apart(client):

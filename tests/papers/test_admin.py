@@ -1,22 +1,21 @@
+from typing import ClassVar
+
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
-from django.template.defaultfilters import filesizeformat
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-import papers.admin.uploads
 from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion, Language
 from papers.uploadhandlers import PaperUploadHandler
 from tests.factories import (
     DocumentFactory,
     MeetingFactory,
-    MembershipFactory,
     OrganizationFactory,
     SecretariatFactory,
     StaffFactory,
@@ -24,6 +23,7 @@ from tests.factories import (
     VersionFactory,
 )
 from tests.papers import samples
+from tests.papers.storage import stored_files
 
 pytestmark = pytest.mark.django_db
 
@@ -34,28 +34,10 @@ JAVASCRIPT = "The PDF contains JavaScript."
 
 
 @pytest.fixture
-def paper():
-    focal_point = MembershipFactory(user__email="focal@iom.example").user
-    document = DocumentFactory(
-        title="Migration and development",
-        organization=focal_point.memberships.get().organization,
-        submitted_by=focal_point,
-    )
-    VersionFactory(document=document, uploaded_by=focal_point, file_name="Hovy paper.pdf")
-    return document
-
-
-@pytest.fixture
 def flagged():
-    document = DocumentFactory(title="Scripted paper", review_reasons=JAVASCRIPT)
+    document = DocumentFactory(title="Scripted paper")
     VersionFactory(document=document, file_data=JAVASCRIPT_PDF)
     return document
-
-
-@pytest.fixture
-def secretariat_client(client):
-    client.force_login(SecretariatFactory())
-    return client
 
 
 def page_urls(document) -> list[str]:
@@ -77,11 +59,6 @@ def act(client, action: str, documents, **data):
         reverse(CHANGELIST),
         {"action": action, "_selected_action": [d.pk for d in documents], **data},
     )
-
-
-def stored_files(settings) -> list[str]:
-    root = settings.MEDIA_ROOT
-    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
 
 
 # Who may do what -------------------------------------------------------------------------------
@@ -154,8 +131,8 @@ def test_changelist_shows_the_queue(secretariat_client, paper, flagged):
     response = secretariat_client.get(reverse(CHANGELIST))
     assertContains(response, "Migration and development")
     assertContains(response, '<td class="field-status">Submitted, awaiting review</td>', count=2)
-    size = filesizeformat(paper.current_version.size)
-    assertContains(response, f'<td class="field-current_file">PDF, {size}</td>')
+    size = paper.current_version.size
+    assertContains(response, f'<td class="field-current_file">PDF, {size}\xa0bytes, 1 page</td>')
     assert [d.title for d in response.context["cl"].result_list] == [
         "Scripted paper",  # the newest first
         "Migration and development",
@@ -178,8 +155,12 @@ def test_changelist_filters_by_status_and_searches_the_title(secretariat_client,
 
 def test_html_in_a_title_shows_as_text(secretariat_client):
     title = '<script>alert("x")</script><b>Bold</b>'
-    document = DocumentFactory(title=title, review_reasons="<i>flag</i>")
-    VersionFactory(document=document, file_name="<img src=x onerror=alert(1)>.pdf")
+    document = DocumentFactory(title=title)
+    VersionFactory(
+        document=document,
+        file_name="<img src=x onerror=alert(1)>.pdf",
+        review_reasons="<i>flag</i>",
+    )
 
     listing = secretariat_client.get(reverse(CHANGELIST))
     assertContains(
@@ -208,20 +189,28 @@ def test_changelist_queries_do_not_grow_with_rows(secretariat_client):
     for rows in (1, 5):
         make_rows(rows)
         with CaptureQueriesContext(connection) as queries:
-            assert secretariat_client.get(reverse(CHANGELIST)).status_code == 200
+            response = secretariat_client.get(reverse(CHANGELIST))
+        assert response.status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+    for document in Document.objects.all():
+        assertContains(response, f">{document.title}</a>")
 
 
 def test_change_page_queries_do_not_grow_with_versions(secretariat_client, paper):
     url = reverse("admin:papers_document_change", args=[paper.pk])
     counts = []
-    for _ in range(2):
+    for added in (0, 3):
+        VersionFactory.create_batch(added, document=paper)
         with CaptureQueriesContext(connection) as queries:
-            assert secretariat_client.get(url).status_code == 200
+            response = secretariat_client.get(url)
+        assert response.status_code == 200
         counts.append(len(queries))
-        VersionFactory.create_batch(3, document=paper)
     assert counts[0] == counts[1]
+    for version in paper.versions.all():
+        assertContains(
+            response, f'<td class="field-number"><p>{version.number}</p></td>', html=True
+        )
 
 
 # The change page -------------------------------------------------------------------------------
@@ -327,7 +316,7 @@ def test_a_replacement_past_the_size_limit_is_refused(secretariat_client, paper,
     )
     [error] = response.context["adminform"].form.errors["new_file"]
     assert error.startswith("The file is ")
-    assert error.endswith("; the limit is 1,000 bytes.")
+    assert error.endswith("; the limit is 1,000\xa0bytes.")
     assert paper.versions.count() == 1
 
 
@@ -375,7 +364,7 @@ def test_publish_action_publishes_and_mails(
     [message] = mail.outbox
     assert message.to == ["focal@iom.example"]
     assert message.subject == "Published: Migration and development"
-    assert f"http://testserver{paper.get_absolute_url()}" in message.body
+    assert f"https://plenary.example{paper.get_absolute_url()}" in message.body
     listing = secretariat_client.get(reverse(CHANGELIST))
     assertContains(listing, "1 document was published.")
     history = secretariat_client.get(reverse("admin:papers_document_history", args=[paper.pk]))
@@ -548,15 +537,20 @@ def test_category_order_is_edited_in_the_list(secretariat_client):
     assert [c.pk for c in DocumentCategory.objects.all()] == [c.pk for c in reversed(categories)]
 
 
-def test_admin_uploads_go_through_the_paper_upload_handler(secretariat_client, paper, monkeypatch):
-    handlers = []
+class RecordingHandler(PaperUploadHandler):
+    """The site's upload handler, noting each request it is made for."""
 
-    class RecordingHandler(PaperUploadHandler):
-        def __init__(self, request=None):
-            super().__init__(request)
-            handlers.append(self)
+    made: ClassVar[list[PaperUploadHandler]] = []
 
-    monkeypatch.setattr(papers.admin.uploads, "PaperUploadHandler", RecordingHandler)
+    def __init__(self, request=None):
+        super().__init__(request)
+        self.made.append(self)
+
+
+def test_admin_uploads_go_through_the_paper_upload_handler(secretariat_client, paper, settings):
+    assert settings.FILE_UPLOAD_HANDLERS == ["papers.uploadhandlers.PaperUploadHandler"]
+    settings.FILE_UPLOAD_HANDLERS = [f"{__name__}.RecordingHandler"]
+    RecordingHandler.made.clear()
     secretariat_client.post(
         reverse("admin:papers_document_change", args=[paper.pk]),
         document_form(paper, new_file=SimpleUploadedFile("v2.pdf", samples.pdf())),
@@ -565,6 +559,7 @@ def test_admin_uploads_go_through_the_paper_upload_handler(secretariat_client, p
         reverse(ADD_SEVERAL),
         add_several_data(MeetingFactory(), SimpleUploadedFile("a.pdf", samples.pdf())),
     )
+    handlers = RecordingHandler.made
     assert len(handlers) == 2
     assert paper.versions.count() == 2
     assert Document.objects.count() == 2

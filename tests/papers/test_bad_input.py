@@ -4,38 +4,22 @@ Nothing stored means: no row, no file under MEDIA_ROOT, and no file left in the 
 directory (FILE_UPLOAD_TEMP_DIR).
 """
 
-import datetime
 import uuid
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
 from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion
-from tests.factories import MeetingFactory, MembershipFactory, VersionFactory
+from tests.factories import VersionFactory
 from tests.papers import samples
 
 pytestmark = pytest.mark.django_db
 
 ADVICE = "upload a PDF, Word, PowerPoint or Excel document."
 KB = 1024
-
-
-@pytest.fixture
-def meeting():
-    now = timezone.now()
-    return MeetingFactory(
-        submissions_open=now - datetime.timedelta(days=1),
-        submissions_close=now + datetime.timedelta(days=1),
-    )
-
-
-@pytest.fixture
-def focal_point():
-    return MembershipFactory().user
 
 
 @pytest.fixture
@@ -165,7 +149,7 @@ def test_file_over_the_limit_is_refused_and_not_kept(
 
     response = client.post(url, fields(file=SimpleUploadedFile("paper.pdf", padded_pdf(20 * KB))))
 
-    assert_file_refused(response, "The file is 20 KB; the limit is 10 KB.")
+    assert_file_refused(response, "The file is 20\xa0KB; the limit is 10\xa0KB.")
     assert_nothing_stored(settings, upload_dir)
 
 
@@ -192,7 +176,7 @@ def test_missing_file_is_required(client, url, focal_point, settings, upload_dir
 BOUNDARY = "PlenaryTestBoundary7MA4YWxkTrZu0gW"
 
 
-def multipart(fields_: dict, file_name: str, data: bytes) -> bytes:
+def multipart(fields_: dict, file_name: str, data: bytes, *, field: str = "file") -> bytes:
     """A multipart body written by hand: Django's test client would clean the file name."""
     body = b""
     for name, value in fields_.items():
@@ -200,7 +184,7 @@ def multipart(fields_: dict, file_name: str, data: bytes) -> bytes:
             f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
         ).encode()
     body += (
-        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="file"; '
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{field}"; '
         f'filename="{file_name}"\r\nContent-Type: application/pdf\r\n\r\n'
     ).encode() + data
     return body + f"\r\n--{BOUNDARY}--\r\n".encode()
@@ -249,6 +233,47 @@ def test_bad_file_name_is_refused_and_nothing_is_stored(
 
     assert_file_refused(response, message)
     assert_nothing_stored(settings, upload_dir)
+
+
+@pytest.mark.parametrize(
+    "file_name", ["../../etc/paper.pdf", "..\\..\\paper.pdf", "report\u202efdp.exe"]
+)
+def test_the_admin_refuses_the_same_file_names_as_the_public_form(
+    secretariat_client, paper, settings, upload_dir, file_name
+):
+    """One file-name policy, whichever form the file comes through: refused, not mended."""
+    data = {
+        "title": paper.title,
+        "meeting": paper.meeting_id,
+        "category": paper.category_id,
+        "organization": paper.organization_id,
+        "language": paper.language,
+        "authors_text": "",
+        "symbol": "",
+        "external_url": "",
+        "agenda_item": "",
+        "versions-TOTAL_FORMS": "0",
+        "versions-INITIAL_FORMS": "1",
+        "versions-MIN_NUM_FORMS": "0",
+        "versions-MAX_NUM_FORMS": "1000",
+    }
+    files_before = sorted(p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file())
+
+    response = secretariat_client.post(
+        reverse("admin:papers_document_change", args=[paper.pk]),
+        multipart(data, file_name, samples.pdf(), field="new_file"),
+        content_type=f"multipart/form-data; boundary={BOUNDARY}",
+    )
+
+    assert response.status_code == 200
+    [message] = response.context["adminform"].form.errors["new_file"]
+    assert message in (
+        "The file name must not contain “/”, “\\” or “..”.",
+        "The file name contains control or text-direction characters.",
+    )
+    assert paper.versions.count() == 1
+    assert sorted(p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()) == files_before
+    assert list(upload_dir.iterdir()) == []
 
 
 def test_plain_file_name_sent_by_hand_is_accepted(client, url, focal_point):
@@ -351,8 +376,7 @@ def test_replacement_file_reasons_replace_the_earlier_ones(client, meeting, foca
         document__organization=organization,
         file_data=samples.handwritten_pdf(b"/OpenAction << /S /JavaScript /JS (x) >>"),
     ).document
-    document.review_reasons = "The PDF contains JavaScript."
-    document.save()
+    assert document.review_reasons == "The PDF contains JavaScript."  # version_add flags it
     client.force_login(focal_point)
 
     client.post(

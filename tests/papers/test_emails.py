@@ -7,11 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from papers.models import DocumentCategory, Language
-from papers.services.review import (
-    document_publish,
-    document_reject,
-    notify_secretariat_of_submission,
-)
+from papers.services import mail as papers_mail
+from papers.services.review import document_publish, document_reject
 from papers.services.submission import document_submit
 from tests.factories import (
     DocumentFactory,
@@ -26,8 +23,6 @@ from tests.factories import (
 from tests.papers import samples
 
 pytestmark = pytest.mark.django_db
-
-BASE = "https://plenary.example/"
 
 
 @pytest.fixture
@@ -54,7 +49,7 @@ def test_secretariat_hears_of_a_submission(paper, django_capture_on_commit_callb
     UserFactory(email="public@example.org")
 
     with django_capture_on_commit_callbacks(execute=True):
-        notify_secretariat_of_submission(document=paper, request_base_url=BASE)
+        papers_mail.secretariat_notify(document=paper)
 
     [message] = mail.outbox
     assert message.to == ["a@un.example", "b@un.example"]
@@ -69,7 +64,7 @@ def test_secretariat_hears_of_a_submission(paper, django_capture_on_commit_callb
         "Category: Contributed papers\n"
         "Organization: International Organization for Migration\n"
         "Submitted by: focal@iom.example\n"
-        f"File: Remittances.pdf ({paper.current_version.size}\xa0bytes)\n"
+        f"File: Remittances.pdf (PDF, {paper.current_version.size}\xa0bytes, 1 page)\n"
         "\n"
         "Review it in the back office:\n"
         f"{review_url}\n"
@@ -78,10 +73,12 @@ def test_secretariat_hears_of_a_submission(paper, django_capture_on_commit_callb
 
 def test_secretariat_hears_of_review_reasons(paper, django_capture_on_commit_callbacks):
     SecretariatFactory(email="a@un.example")
-    paper.review_reasons = "The PDF contains JavaScript."
-    paper.save()
+    VersionFactory(
+        document=paper,
+        file_data=samples.handwritten_pdf(b"/OpenAction << /S /JavaScript /JS (x) >>"),
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        notify_secretariat_of_submission(document=paper)
+        papers_mail.secretariat_notify(document=paper)
     [message] = mail.outbox
     assert "It needs a careful look:\nThe PDF contains JavaScript.\n" in message.body
 
@@ -96,14 +93,14 @@ def test_a_configured_address_replaces_the_group(
     SecretariatFactory(email="a@un.example")
     settings.PAPERS_SECRETARIAT_EMAIL = setting
     with django_capture_on_commit_callbacks(execute=True):
-        notify_secretariat_of_submission(document=paper)
+        papers_mail.secretariat_notify(document=paper)
     [message] = mail.outbox
     assert message.to == (expected or setting)
 
 
 def test_no_secretariat_means_no_mail(paper, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        notify_secretariat_of_submission(document=paper)
+        papers_mail.secretariat_notify(document=paper)
     assert mail.outbox == []
 
 
@@ -129,7 +126,6 @@ def test_a_submission_through_the_public_service_tells_the_secretariat(
             upload=SimpleUploadedFile("paper.pdf", samples.pdf()),
             by=focal_point,
             submission_key=None,
-            request_base_url=BASE,
         )
     [message] = mail.outbox
     assert message.to == ["a@un.example"]
@@ -142,7 +138,7 @@ def test_a_submission_through_the_public_service_tells_the_secretariat(
 
 def test_published_mail_reads_as_plain_text(paper, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        document_publish(document=paper, by=StaffFactory(), request_base_url=BASE)
+        document_publish(document=paper, by=StaffFactory())
     [message] = mail.outbox
     assert message.subject == "Published: Migration & development: “remittances”"
     assert message.body == (
@@ -164,10 +160,23 @@ def test_rejected_mail_carries_the_comment_unescaped(paper, django_capture_on_co
             document=paper,
             comment="Papers must be <10 pages & in English.",
             by=StaffFactory(),
-            request_base_url=BASE,
         )
     [message] = mail.outbox
     assert message.to == ["focal@iom.example"]
     assert message.subject == "Not accepted: Migration & development: “remittances”"
     assert "\nPapers must be <10 pages & in English.\n" in message.body
     assert f"https://plenary.example{reverse('papers:my_submissions')}" in message.body
+
+
+def test_mail_sent_outside_any_request_links_to_the_site_url(
+    paper, settings, django_capture_on_commit_callbacks
+):
+    """A decision taken by a command or a worker mails the same absolute links as the admin."""
+    settings.SITE_URL = "https://meetings.example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        document_reject(document=paper, comment="Out of scope.", by=StaffFactory())
+    [message] = mail.outbox
+    links = [line for line in message.body.splitlines() if "://" in line]
+    assert links == [
+        f"Your submissions: https://meetings.example.org{reverse('papers:my_submissions')}"
+    ]

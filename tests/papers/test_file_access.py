@@ -8,6 +8,7 @@ import pytest
 from django.urls import Resolver404, clear_url_caches, resolve, reverse
 from django.utils import timezone
 
+import config.urls
 from papers.models import DocumentStatus, DocumentVersion
 from papers.views.files import attachment_disposition
 from tests.factories import (
@@ -281,8 +282,6 @@ def test_media_files_are_not_served_under_media_url_even_in_debug(client, world,
     version = world["submitted"].versions.get()
     stored = f"/{settings.MEDIA_URL}{version.file.name}"
     thumbnail = f"/{settings.MEDIA_URL}{version.thumbnail.name}"
-    import config.urls
-
     settings.DEBUG = True
     try:
         importlib.reload(config.urls)

@@ -126,10 +126,10 @@ def test_empty_file_is_refused():
 @pytest.mark.parametrize(
     ("size", "limit", "message"),
     [
-        (int(61.2 * MB), 50 * MB, "The file is 61.2 MB; the limit is 50 MB."),
-        (50 * MB + 1, 50 * MB, "The file is 50.1 MB; the limit is 50 MB."),
-        (1536, 1000, "The file is 1.5 KB; the limit is 1,000 bytes."),
-        (3 * 1024 * MB, 50 * MB, "The file is 3 GB; the limit is 50 MB."),
+        (int(61.2 * MB), 50 * MB, "The file is 61.2\xa0MB; the limit is 50\xa0MB."),
+        (50 * MB + 1, 50 * MB, "The file is 50.1\xa0MB; the limit is 50\xa0MB."),
+        (1536, 1000, "The file is 1.5\xa0KB; the limit is 1,000\xa0bytes."),
+        (3 * 1024 * MB, 50 * MB, "The file is 3\xa0GB; the limit is 50\xa0MB."),
     ],
 )
 def test_too_large_file_is_refused_by_its_size_before_reading(size, limit, message):
@@ -145,7 +145,7 @@ def test_too_large_file_is_refused_with_a_small_limit():
     data = b"%PDF-1.7\n" + bytes(1527)
     assert refusal("paper.pdf", data, max_size=1000) == (
         "too_large",
-        ["The file is 1.5 KB; the limit is 1,000 bytes."],
+        ["The file is 1.5\xa0KB; the limit is 1,000\xa0bytes."],
     )
 
 
@@ -342,7 +342,7 @@ def test_office_document_expanding_past_250_mb_is_refused():
     data = samples.with_declared_size(data, "word/media/b.bin", file_size=60 * MB, compress_size=MB)
     assert refusal("paper.docx", data) == (
         "office_too_large",
-        ["The Office file expands to more than 250 MB when unpacked."],
+        ["The Office file expands to more than 250\xa0MB when unpacked."],
     )
 
 
@@ -602,7 +602,7 @@ def test_upload_handler_stops_storing_past_the_limit(settings):
         assert os.path.getsize(upload.temporary_file_path()) == 0
         with pytest.raises(ValidationError) as caught:
             inspect_upload(upload, max_size=1000)
-        assert caught.value.messages == ["The file is 5.1 KB; the limit is 1,000 bytes."]
+        assert caught.value.messages == ["The file is 5.1\xa0KB; the limit is 1,000\xa0bytes."]
     finally:
         upload.close()
 

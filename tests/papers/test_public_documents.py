@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from papers.models import DocumentCategory, DocumentStatus, DocumentVersion, Language
+from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion, Language
 from tests.factories import (
     AgendaItemFactory,
     DocumentFactory,
@@ -120,7 +120,7 @@ def test_meeting_page_lists_published_documents_under_headings_in_reference_orde
     assert ">Migration and development</a>" in contributed
     assert "Ana Lopes · International Organization for Migration (IOM) · French" in contributed
     assert f'<a href="{paper.get_absolute_url()}">Download' in contributed
-    assert "(PDF, 1.2\xa0MB)" in contributed
+    assert "(PDF, 1.2\xa0MB, 1 page)" in contributed
     assert "(PowerPoint, " in section(page, "Other presentations")
     assert UNEDITED not in section(page, "Other presentations")
     assert (
@@ -189,6 +189,9 @@ def test_meeting_documents_query_count_does_not_grow(client, meeting, django_ass
     with django_assert_num_queries(5):
         response = client.get(meeting.get_absolute_url())
     assert len(response.context["documents"]) == 10
+    for document in Document.objects.filter(meeting=meeting):
+        assertContains(response, f'">{document.title}</a>')
+        assertContains(response, document.current_version.get_absolute_url())
 
 
 def test_submit_link_is_for_members_while_the_window_is_open(client):
@@ -369,3 +372,43 @@ def test_authors_show_people_then_free_text(client, meeting):
     version.document.authors.add(PersonFactory(given_name="Bela", family_name="Hovy"))
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert "Bela Hovy, Population Division staff" in page
+
+
+def test_the_unedited_note_follows_the_categorys_setting_not_its_slug(client, meeting):
+    """Staff may rename a category and its slug; what it does is a field they can see."""
+    contributed = category("contributed-papers")
+    contributed.name, contributed.slug = "Papers from organizations", "papers"
+    contributed.save()
+    presentations = category("other-presentations")
+    presentations.notes_unedited = True
+    presentations.save()
+    background = category("background-documents")
+    for chosen in (contributed, presentations, background):
+        VersionFactory(
+            document__meeting=meeting, document__category=chosen, document__status=PUBLISHED
+        )
+    meeting.papers_unedited_note = True
+    meeting.save()
+
+    page = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert UNEDITED in section(page, "Papers from organizations")
+    assert UNEDITED in section(page, "Other presentations")
+    assert UNEDITED not in section(page, "Background documents")
+
+
+def test_the_meeting_decides_whether_the_note_shows_at_all(client, meeting):
+    VersionFactory(
+        document__meeting=meeting,
+        document__category=category("contributed-papers"),
+        document__status=PUBLISHED,
+    )
+    meeting.papers_unedited_note = False
+    meeting.save()
+    assert UNEDITED not in client.get(meeting.get_absolute_url()).content.decode()
+
+
+def test_the_contributed_papers_category_notes_unedited_papers_from_the_migration():
+    assert list(
+        DocumentCategory.objects.filter(notes_unedited=True).values_list("slug", flat=True)
+    ) == ["contributed-papers"]

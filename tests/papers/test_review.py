@@ -4,23 +4,18 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion, Language
-from papers.services import review
-from papers.services.review import (
-    document_file_replace,
-    document_publish,
-    document_reject,
-    document_return,
-    documents_add_many,
-)
+from papers.services import staff_uploads
+from papers.services.review import document_publish, document_reject, document_return
+from papers.services.staff_uploads import document_file_replace, documents_add_many
 from tests.factories import (
     DocumentFactory,
     MeetingFactory,
     MembershipFactory,
     OrganizationFactory,
-    SecretariatFactory,
     VersionFactory,
 )
 from tests.papers import samples
+from tests.papers.storage import stored_files
 
 pytestmark = pytest.mark.django_db
 
@@ -29,37 +24,9 @@ JAVASCRIPT = "The PDF contains JavaScript."
 
 
 @pytest.fixture
-def staff():
-    return SecretariatFactory(email="secretariat@un.example")
-
-
-@pytest.fixture
-def focal_point():
-    return MembershipFactory(user__email="focal@iom.example").user
-
-
-@pytest.fixture
-def paper(focal_point):
-    """A paper the focal point submitted for their organization, with one PDF."""
-    document = DocumentFactory(
-        title="Migration and development",
-        organization=focal_point.memberships.get().organization,
-        submitted_by=focal_point,
-    )
-    VersionFactory(document=document, uploaded_by=focal_point)
-    return document
-
-
-@pytest.fixture
 def flagged(paper):
-    paper.review_reasons = JAVASCRIPT
-    paper.save()
+    VersionFactory(document=paper, file_data=JAVASCRIPT_PDF)
     return paper
-
-
-def stored_files(settings) -> list[str]:
-    root = settings.MEDIA_ROOT
-    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
 
 
 def upload(name: str, data: bytes | None = None) -> SimpleUploadedFile:
@@ -73,9 +40,7 @@ def test_publish_publishes_and_mails_the_submitter_the_public_link(
     paper, staff, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        published = document_publish(
-            document=paper, by=staff, request_base_url="https://plenary.example/"
-        )
+        published = document_publish(document=paper, by=staff)
 
     paper.refresh_from_db()
     assert paper.status == DocumentStatus.PUBLISHED
@@ -210,7 +175,6 @@ def test_return_sets_the_status_and_mails_the_comment(
             document=paper,
             comment="  Please add the authors' names.  ",
             by=staff,
-            request_base_url="https://plenary.example/",
         )
 
     paper.refresh_from_db()
@@ -364,7 +328,7 @@ def test_add_many_publishes_except_what_needs_a_careful_look(
             publish=True,
         )
 
-    rows = set(Document.objects.values_list("title", "status", "review_reasons"))
+    rows = set(Document.objects.values_list("title", "status", "versions__review_reasons"))
     assert rows == {
         ("Clean", DocumentStatus.PUBLISHED, ""),
         ("Scripted", DocumentStatus.SUBMITTED, JAVASCRIPT),
@@ -398,16 +362,16 @@ def test_add_many_with_a_bad_file_stores_nothing_and_names_it(staff, background,
 def test_add_many_failing_halfway_removes_the_files_already_stored(
     staff, background, settings, monkeypatch
 ):
-    real_version_add = review.version_add
+    real_version_create = staff_uploads.version_create
     calls = []
 
     def failing_second_time(**kwargs):
         calls.append(kwargs["upload"].name)
         if len(calls) == 2:
             raise OSError("disk full")
-        return real_version_add(**kwargs)
+        return real_version_create(**kwargs)
 
-    monkeypatch.setattr(review, "version_add", failing_second_time)
+    monkeypatch.setattr(staff_uploads, "version_create", failing_second_time)
     with pytest.raises(OSError, match="disk full"):
         documents_add_many(
             meeting=MeetingFactory(),

@@ -16,7 +16,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from meetings.models import Meeting, MeetingStatus
 from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion
-from papers.services import submission
+from papers.services import submission, versions
 from tests.factories import (
     AgendaItemFactory,
     DocumentFactory,
@@ -28,6 +28,7 @@ from tests.factories import (
     VersionFactory,
 )
 from tests.papers import samples
+from tests.papers.storage import stored_files
 
 pytestmark = pytest.mark.django_db
 
@@ -37,32 +38,14 @@ DAY = datetime.timedelta(days=1)
 
 @pytest.fixture
 def notified(monkeypatch) -> list[Document]:
-    """Documents the secretariat was told about (papers.services.review provides the mail)."""
+    """Documents the secretariat was told about (papers.services.mail sends the message)."""
     calls: list[Document] = []
 
-    def record(*, document, request_base_url=""):
+    def record(*, document):
         calls.append(document)
 
-    monkeypatch.setattr("papers.services.review.notify_secretariat_of_submission", record)
+    monkeypatch.setattr("papers.services.mail.secretariat_notify", record)
     return calls
-
-
-@pytest.fixture
-def meeting():
-    now = timezone.now()
-    return MeetingFactory(
-        title="Tenth Coordination Meeting", submissions_open=now - DAY, submissions_close=now + DAY
-    )
-
-
-@pytest.fixture
-def organization():
-    return OrganizationFactory(name="International Organization for Migration", acronym="IOM")
-
-
-@pytest.fixture
-def focal_point(organization):
-    return MembershipFactory(organization=organization, user__email="ana@iom.example").user
 
 
 def contributed() -> DocumentCategory:
@@ -80,10 +63,6 @@ def paper(**overrides) -> dict:
         "submission_key": str(uuid.uuid4()),
     }
     return {**data, **overrides}
-
-
-def stored_files(settings) -> list[Path]:
-    return sorted(path for path in Path(settings.MEDIA_ROOT).rglob("*") if path.is_file())
 
 
 def submit_url(meeting) -> str:
@@ -139,9 +118,7 @@ def test_focal_point_submits_a_paper(
     assert version.file.read() == data
     version.file.close()
     assert version.thumbnail.name.startswith("papers/thumbnails/")
-    assert stored_files(settings) == sorted(
-        Path(settings.MEDIA_ROOT) / name for name in (version.file.name, version.thumbnail.name)
-    )
+    assert stored_files(settings) == sorted([version.file.name, version.thumbnail.name])
     assert list(upload_dir.iterdir()) == []
     assert notified == [document]
     assertContains(
@@ -163,7 +140,7 @@ def test_secretariat_is_mailed_once_the_submission_commits(
     assert [message.to for message in mail.outbox] == [["secretariat@un.example"]]
     document = Document.objects.get()
     admin_url = reverse("admin:papers_document_change", args=[document.pk])
-    assert f"http://testserver{admin_url}" in mail.outbox[0].body
+    assert f"https://plenary.example{admin_url}" in mail.outbox[0].body
 
 
 def test_stored_file_name_is_generated_not_the_uploaders(client, meeting, focal_point):
@@ -427,7 +404,7 @@ def test_failed_replacement_keeps_the_earlier_version_and_leaves_no_file(
     )
 
     with pytest.raises(OSError, match="full"):
-        submission.version_add(
+        versions.version_add(
             document=version.document,
             upload=SimpleUploadedFile("b.pdf", samples.pdf()),
             by=None,
@@ -516,6 +493,8 @@ def test_my_submissions_query_count_does_not_grow(
     with django_assert_num_queries(8):
         response = client.get(MY_SUBMISSIONS)
     assert len(response.context["documents"]) == 9
+    for document in Document.objects.all():
+        assertContains(response, f'<a href="{document.get_absolute_url()}">{document.title}</a>')
 
 
 # Changing and replacing ------------------------------------------------------------------------

@@ -3,8 +3,8 @@ import io
 import pytest
 from django.core.management import call_command
 
+from demo.documents import demo_documents_load
 from meetings.models import Meeting
-from papers.demo import demo_documents_load
 from papers.models import Document, DocumentCategory, DocumentStatus
 
 pytestmark = pytest.mark.django_db
@@ -98,14 +98,14 @@ def test_a_changed_resolution_is_put_back():
     document.status = DocumentStatus.RETURNED
     document.save()
 
-    counts = demo_documents_load()
+    result = demo_documents_load()
 
     document.refresh_from_db()
     assert (document.title, document.status) == (
         "International migration and development",
         DocumentStatus.PUBLISHED,
     )
-    assert counts == {"updated": 1, "unchanged": 1}
+    assert result.counts["documents"] == {"updated": 1, "unchanged": 1}
     assert Document.objects.count() == 2
 
 
@@ -124,3 +124,19 @@ def test_missing_categories_are_made_and_existing_ones_left_alone():
     ]
     assert "  document categories  1 created, 0 updated, 4 unchanged\n" in output
     assert Document.objects.filter(category__slug="general-assembly-resolutions").count() == 2
+
+
+def test_categories_made_again_are_as_the_migrations_make_them():
+    DocumentCategory.objects.all().delete()
+
+    load()
+
+    assert list(
+        DocumentCategory.objects.values_list("slug", "open_to_submissions", "notes_unedited")
+    ) == [
+        ("contributed-papers", True, True),
+        ("other-presentations", True, False),
+        ("background-documents", False, False),
+        ("general-assembly-documents", False, False),
+        ("general-assembly-resolutions", False, False),
+    ]

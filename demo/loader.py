@@ -1,4 +1,11 @@
-"""`demo_load`: the reference meeting and the demo users, each row saved only when it differs."""
+"""The reference meeting, loaded as the page reads: `python manage.py load_demo`.
+
+The Tenth Coordination Meeting on International Migration (New York, 9 and 10 February 2012),
+with its organizations, people, sessions and "Organization of work", a demo superuser and a demo
+focal point of IOM. Every row is found by a natural key (a name, a slug, an order) and saved only
+when a field differs (`row_sync`, which the demo documents use too), so a second run changes
+nothing.
+"""
 
 import os
 import secrets
@@ -11,17 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from accounts.models import Membership, Organization, User
-from meetings.demo.data import (
-    AGENDA,
-    HONORIFICS,
-    MEETING,
-    OBJECTIVES,
-    ORGANIZATIONS,
-    PEOPLE,
-    SERIES,
-    SESSIONS,
-    Part,
-)
+from demo import data
 from meetings.models import (
     AgendaItem,
     Appearance,
@@ -62,21 +59,23 @@ class DemoLoad:
     def totals(self) -> Counter:
         return sum(self.counts.values(), Counter())
 
+    def count_lines(self) -> list[str]:
+        """One line per kind of row: how many were created, updated or found unchanged."""
+        return [
+            f"  {label}  {counter['created']} created, {counter['updated']} updated, "
+            f"{counter['unchanged']} unchanged"
+            for label, counter in self.counts.items()
+        ]
+
     def lines(self) -> list[str]:
         totals = self.totals
-        lines = [
-            f"{MEETING['title']}: {totals['created']} created, {totals['updated']} updated, "
-            f"{totals['unchanged']} unchanged."
+        return [
+            f"{data.MEETING['title']}: {totals['created']} created, {totals['updated']} updated, "
+            f"{totals['unchanged']} unchanged.",
+            *self.count_lines(),
+            self.admin_note,
+            self.focal_point_note,
         ]
-        width = max(len(label) for label in self.counts)
-        for label, counter in self.counts.items():
-            lines.append(
-                f"  {label:<{width}}  {counter['created']} created, {counter['updated']} "
-                f"updated, {counter['unchanged']} unchanged"
-            )
-        lines.append(self.admin_note)
-        lines.append(self.focal_point_note)
-        return lines
 
 
 def _differs(instance: models.Model, name: str, value: Any) -> bool:
@@ -86,22 +85,37 @@ def _differs(instance: models.Model, name: str, value: Any) -> bool:
     return getattr(instance, name) != value
 
 
-def _sync[M: models.Model](
-    result: DemoLoad, model: type[M], lookup: dict[str, Any], values: dict[str, Any]
+def _is_empty(instance: models.Model, name: str) -> bool:
+    return getattr(instance, instance._meta.get_field(name).attname) is None
+
+
+def row_sync[M: models.Model](
+    result: DemoLoad,
+    model: type[M],
+    lookup: dict[str, Any],
+    values: dict[str, Any],
+    *,
+    defaults: dict[str, Any] | None = None,
 ) -> M:
-    """Find the row by its natural key; create it, or save it only if a field differs."""
+    """Find the row by its natural key; create it, or save it only if a field differs.
+
+    `defaults` fill a field the row has no value for (every field of a new row, a null one of an
+    existing row) and never replace a value: staff may have changed it since.
+    """
+    defaults = defaults or {}
     instance = model._default_manager.filter(**lookup).order_by("pk").first()
     label = str(model._meta.verbose_name_plural)
     if instance is None:
-        instance = model(**lookup, **values)
+        instance = model(**lookup, **defaults, **values)
         outcome = "created"
     else:
-        changed = [name for name, value in values.items() if _differs(instance, name, value)]
+        changed = {name: value for name, value in values.items() if _differs(instance, name, value)}
+        changed |= {name: value for name, value in defaults.items() if _is_empty(instance, name)}
         if not changed:
             result.tally(label, "unchanged")
             return instance
-        for name in changed:
-            setattr(instance, name, values[name])
+        for name, value in changed.items():
+            setattr(instance, name, value)
         outcome = "updated"
     instance.full_clean()
     instance.save()
@@ -121,8 +135,8 @@ def _sync_sessions(result: DemoLoad, item: AgendaItem, wanted: set[int]) -> None
 
 def _load_meeting(result: DemoLoad) -> Meeting:
     organizations: dict[str, Organization] = {}
-    for name, acronym, kind, parent, country in ORGANIZATIONS:
-        organizations[name] = _sync(
+    for name, acronym, kind, parent, country in data.ORGANIZATIONS:
+        organizations[name] = row_sync(
             result,
             Organization,
             {"name": name, "country": country},
@@ -134,13 +148,13 @@ def _load_meeting(result: DemoLoad) -> Meeting:
         )
 
     honorifics = {
-        name: _sync(result, Honorific, {"name": name}, {"order": order})
-        for order, name in enumerate(HONORIFICS, start=1)
+        name: row_sync(result, Honorific, {"name": name}, {"order": order})
+        for order, name in enumerate(data.HONORIFICS, start=1)
     }
 
     people: dict[str, Person] = {}
-    for slug, (honorific, given, family, position, organization, country) in PEOPLE.items():
-        people[slug] = _sync(
+    for slug, (honorific, given, family, position, organization, country) in data.PEOPLE.items():
+        people[slug] = row_sync(
             result,
             Person,
             {"slug": slug},
@@ -154,39 +168,41 @@ def _load_meeting(result: DemoLoad) -> Meeting:
             },
         )
 
-    series = _sync(result, MeetingSeries, {"slug": SERIES["slug"]}, {"name": SERIES["name"]})
-    meeting_values = {key: value for key, value in MEETING.items() if key != "slug"}
-    meeting = _sync(
+    series = row_sync(
+        result, MeetingSeries, {"slug": data.SERIES["slug"]}, {"name": data.SERIES["name"]}
+    )
+    meeting_values = {key: value for key, value in data.MEETING.items() if key != "slug"}
+    meeting = row_sync(
         result,
         Meeting,
-        {"slug": MEETING["slug"]},
+        {"slug": data.MEETING["slug"]},
         {**meeting_values, "series": series, "organizer": organizations["Population Division"]},
     )
 
-    for order, text in enumerate(OBJECTIVES, start=1):
-        _sync(result, Objective, {"meeting": meeting, "order": order}, {"text": text})
+    for order, text in enumerate(data.OBJECTIVES, start=1):
+        row_sync(result, Objective, {"meeting": meeting, "order": order}, {"text": text})
 
     sessions = {
-        key: _sync(
+        key: row_sync(
             result,
             Session,
             {"meeting": meeting, "date": day, "start_time": start},
             {"end_time": end, "name": name},
         )
-        for key, (day, start, end, name) in SESSIONS.items()
+        for key, (day, start, end, name) in data.SESSIONS.items()
     }
 
-    for item_order, spec in enumerate(AGENDA, start=1):
-        item = _sync(
+    for item_order, spec in enumerate(data.AGENDA, start=1):
+        item = row_sync(
             result, AgendaItem, {"meeting": meeting, "order": item_order}, {"title": spec.title}
         )
         _sync_sessions(result, item, {sessions[key].pk for key in spec.sessions})
         segment_order = appearance_order = 0
         for entry in spec.entries:
             segment, people_here = None, (entry,)
-            if isinstance(entry, Part):
+            if isinstance(entry, data.Segment):
                 segment_order += 1
-                segment = _sync(
+                segment = row_sync(
                     result,
                     Segment,
                     {"agenda_item": item, "order": segment_order},
@@ -195,7 +211,7 @@ def _load_meeting(result: DemoLoad) -> Meeting:
                 people_here = entry.people
             for who in people_here:
                 appearance_order += 1
-                _sync(
+                row_sync(
                     result,
                     Appearance,
                     {"agenda_item": item, "segment": segment, "order": appearance_order},
@@ -259,7 +275,7 @@ def _load_focal_point(result: DemoLoad, password: str | None) -> None:
     )
     name, country = FOCAL_POINT_ORGANIZATION
     organization = Organization.objects.get(name=name, country=country)
-    _sync(result, Membership, {"user": focal_point, "organization": organization}, {})
+    row_sync(result, Membership, {"user": focal_point, "organization": organization}, {})
     result.focal_point = focal_point
 
 

@@ -1,6 +1,7 @@
+"""Documents: a meeting's papers, presentations and background documents, and who may see them."""
+
 import re
-import uuid
-from pathlib import PurePosixPath
+from typing import Self
 from urllib.parse import quote
 
 from django.conf import settings
@@ -11,13 +12,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import MeetingStatus
-from papers.filetypes.kinds import ALLOWED_KINDS
+from papers.models.categories import DocumentCategory
+from papers.models.versions import DocumentVersion
 
 # UN document symbols: a body's letters, then "/"-separated parts such as RES, 65, CN.9, L.1, Add.1.
 UN_SYMBOL = re.compile(r"^[A-Z]{1,10}(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+$")
 UN_DOCUMENTS_URL = "https://docs.un.org/en/{symbol}"
-# "PDF", "Word"…: how a file's allow-listed content type is named to people.
-KIND_LABELS = {kind.content_type: kind.label for kind in ALLOWED_KINDS.values()}
 
 
 def validate_un_symbol(value: str) -> None:
@@ -27,29 +27,6 @@ def validate_un_symbol(value: str) -> None:
             params={"value": value[:60]},
             code="invalid_un_symbol",
         )
-
-
-class DocumentCategory(models.Model):
-    """ "Contributed papers", "Background documents"…: the headings of a meeting's documents."""
-
-    name = models.CharField(_("name"), max_length=100, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    order = models.PositiveSmallIntegerField(
-        _("order"), default=0, help_text=_("Headings are shown in this order.")
-    )
-    open_to_submissions = models.BooleanField(
-        _("organizations may submit"),
-        default=False,
-        help_text=_("Whether focal points can choose this category when they upload."),
-    )
-
-    class Meta:
-        verbose_name = _("document category")
-        verbose_name_plural = _("document categories")
-        ordering = ["order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class DocumentStatus(models.TextChoices):
@@ -76,7 +53,7 @@ def can_see_all_documents(user) -> bool:
     return user.is_active and user.is_staff and user.has_perm("papers.view_document")
 
 
-class DocumentQuerySet(models.QuerySet):
+class DocumentQuerySet(models.QuerySet["Document"]):
     def published(self):
         """What the public sees: published documents of published meetings."""
         return self.filter(status=DocumentStatus.PUBLISHED, meeting__status=MeetingStatus.PUBLISHED)
@@ -94,11 +71,11 @@ class DocumentQuerySet(models.QuerySet):
             return self.filter(published)
         return self.filter(published | Q(organization__memberships__user=user)).distinct()
 
-    def of_organizations_of(self, user):
+    def of_focal_point(self, user):
         """The documents a focal point manages: those of their organizations."""
         return self.filter(organization__memberships__user=user).distinct()
 
-    def with_versions(self):
+    def with_versions(self) -> Self:
         """Each document with `version_list`, newest first, so `current_version` costs nothing."""
         return self.prefetch_related(
             Prefetch(
@@ -123,16 +100,6 @@ class DocumentQuerySet(models.QuerySet):
             .select_related("category", "organization__parent", "agenda_item")
             .with_versions()
         )
-
-
-def version_upload_to(version: "DocumentVersion", filename: str) -> str:
-    """A generated, unguessable name: nothing of the uploader's file name reaches the disk."""
-    suffix = PurePosixPath(filename).suffix.lower()
-    return f"papers/{uuid.uuid4().hex}{suffix}"
-
-
-def thumbnail_upload_to(version: "DocumentVersion", filename: str) -> str:
-    return f"papers/thumbnails/{uuid.uuid4().hex}.png"
 
 
 class Document(models.Model):
@@ -196,16 +163,21 @@ class Document(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=DocumentStatus, default=DocumentStatus.SUBMITTED
     )
-    review_reasons = models.TextField(
-        _("why it needs a careful look"),
-        blank=True,
-        help_text=_("Found when the file was checked, e.g. a PDF that contains JavaScript."),
-    )
     review_comment = models.TextField(
         _("comment to the submitter"),
         blank=True,
         help_text=_("Sent to the organization when the document is returned or rejected."),
     )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decided_documents",
+        help_text=_("Who last published, returned or rejected the document."),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitted by"),
@@ -268,6 +240,22 @@ class Document(models.Model):
         return versions[0] if versions else None
 
     @property
+    def review_reasons(self) -> str:
+        """What the check of the current file found worth a careful look; "" when nothing."""
+        version = self.current_version
+        return version.review_reasons if version is not None else ""
+
+    @property
+    def comment_for_submitter(self) -> str:
+        """The secretariat's comment, while it says what to change or why the paper was refused.
+
+        Every page and message the submitter reads shows the comment by this rule.
+        """
+        if self.status in (DocumentStatus.RETURNED, DocumentStatus.REJECTED):
+            return self.review_comment
+        return ""
+
+    @property
     def symbol_url(self) -> str:
         return UN_DOCUMENTS_URL.format(symbol=quote(self.symbol)) if self.symbol else ""
 
@@ -276,58 +264,3 @@ class Document(models.Model):
         """The people among the authors, then the free-text ones: "Bela Hovy, DESA staff"."""
         names = [person.full_name for person in self.authors.all()]
         return ", ".join([*names, self.authors_text] if self.authors_text else names)
-
-
-class DocumentVersion(models.Model):
-    """One uploaded file of a document. Replacing a file adds a version; none is ever deleted."""
-
-    document = models.ForeignKey(
-        Document, verbose_name=_("document"), on_delete=models.PROTECT, related_name="versions"
-    )
-    number = models.PositiveIntegerField(_("version"))
-    file = models.FileField(_("file"), upload_to=version_upload_to, max_length=200)
-    original_name = models.CharField(
-        _("original file name"),
-        max_length=255,
-        help_text=_("Offered as the name of the download; the file is stored under another."),
-    )
-    content_type = models.CharField(_("content type"), max_length=120)
-    size = models.PositiveBigIntegerField(_("size in bytes"))
-    sha256 = models.CharField(_("SHA-256 checksum"), max_length=64)
-    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
-    thumbnail = models.ImageField(
-        _("thumbnail"), upload_to=thumbnail_upload_to, max_length=200, blank=True
-    )
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="uploaded_versions",
-    )
-    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("file version")
-        verbose_name_plural = _("file versions")
-        ordering = ["document", "-number"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["document", "number"], name="papers_version_unique_number"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.original_name} (v{self.number})"
-
-    def get_absolute_url(self) -> str:
-        return reverse(
-            "papers:version_download",
-            kwargs={"pk": self.document_id, "number": self.number},
-        )
-
-    @property
-    def kind_label(self) -> str:
-        """ "PDF", "Word"…, for "PDF, 1.2 MB"."""
-        return str(KIND_LABELS.get(self.content_type, self.content_type))

@@ -1,16 +1,17 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings.demo import demo_load
-from papers.demo import demo_documents_load
+from demo.documents import demo_documents_load
+from demo.loader import demo_load
 
 
 class Command(BaseCommand):
     help = (
         "Load the reference meeting (Tenth Coordination Meeting on International Migration, "
-        "New York, 9 and 10 February 2012), its documents and a demo superuser, "
-        "admin@example.org. Its password is DEMO_ADMIN_PASSWORD when set, else generated and "
-        "printed. Safe to rerun."
+        "New York, 9 and 10 February 2012), its documents, a demo superuser, admin@example.org, "
+        "and a demo focal point of IOM, focal@iom.example. Their passwords are "
+        "DEMO_ADMIN_PASSWORD and DEMO_USER_PASSWORD when set, else generated and printed. "
+        "Safe to rerun."
     )
 
     def handle(self, *args, **options) -> None:

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from accounts.models import Membership, Organization, OrganizationKind, User
-from meetings.demo import demo_load
+from demo.loader import demo_load
 from meetings.models import (
     AgendaItem,
     Appearance,
@@ -634,7 +634,7 @@ def test_focal_point_is_a_member_of_iom_and_nothing_more():
         False,
         True,
     )
-    assert [o.name for o in Membership.objects.organizations_of(focal_point)] == [IOM]
+    assert [o.name for o in Organization.objects.for_user(focal_point)] == [IOM]
     assert "  memberships" in output
 
 
@@ -704,7 +704,7 @@ def test_rerun_restores_a_removed_membership():
     output = load()
 
     focal_point = User.objects.get(email=FOCAL_POINT)
-    assert [o.name for o in Membership.objects.organizations_of(focal_point)] == [IOM]
+    assert [o.name for o in Organization.objects.for_user(focal_point)] == [IOM]
     assert "1 created, 0 updated, 62 unchanged." in output
 
 
@@ -715,5 +715,5 @@ def test_existing_focal_point_account_keeps_its_password_and_joins_iom():
 
     focal_point = User.objects.get(email__iexact=FOCAL_POINT)
     assert focal_point.check_password(PASSWORD)
-    assert [o.name for o in Membership.objects.organizations_of(focal_point)] == [IOM]
+    assert [o.name for o in Organization.objects.for_user(focal_point)] == [IOM]
     assert "Demo focal point focal@iom.example exists; its password is kept." in output

@@ -165,7 +165,7 @@ SESSIONS = {
 
 @dataclass(frozen=True)
 class Who:
-    """A person as the programme shows them; under an item directly, or inside a `Part`."""
+    """A person as the programme shows them; under an item directly, or inside a `Segment`."""
 
     person: str
     affiliation: str
@@ -173,8 +173,8 @@ class Who:
 
 
 @dataclass(frozen=True)
-class Part:
-    """A segment of an agenda item, with its people."""
+class Segment:
+    """A segment of an agenda item (a presentation, say), with its people."""
 
     title: str
     people: tuple[Who, ...] = ()
@@ -186,7 +186,7 @@ class Item:
 
     title: str
     sessions: tuple[str, ...]
-    entries: tuple[Who | Part, ...] = ()
+    entries: tuple[Who | Segment, ...] = ()
 
 
 HOVY = Who("bela-hovy", "Population Division, DESA")
@@ -197,16 +197,16 @@ AGENDA = [
         "The 2013 High-level Dialogue on International Migration and Development",
         ("thu-am",),
         (
-            Part(
+            Segment(
                 "Reflections on the role and contribution of the Global Forum on Migration and "
                 "Development to the 2013 High-level Dialogue",
                 (Who("eva-akerman-borje", "Ministry of Justice, Sweden"),),
             ),
-            Part(
+            Segment(
                 "Preparing for the 2013 High-level Dialogue: A human rights perspective",
                 (Who("francois-crepeau", "Special Rapporteur on the human rights of migrants"),),
             ),
-            Part(
+            Segment(
                 "Reflections on the role and contribution of civil society to the 2013 "
                 "High-level Dialogue",
                 (Who("john-bingham", "International Catholic Migration Commission, Switzerland"),),
@@ -222,7 +222,7 @@ AGENDA = [
         "International migration and development: regional dimensions and interagency coordination",
         ("thu-pm",),
         (
-            Part(
+            Segment(
                 "Strengthening national capacities to deal with international migration: "
                 "Outcomes of a development account project",
                 (
@@ -233,7 +233,7 @@ AGENDA = [
                     ),
                 ),
             ),
-            Part(
+            Segment(
                 "Regional preparations for the 2013 High-level Dialogue: Towards a common agenda",
                 (
                     Who("andres-vikat", "Economic Commission for Europe (ECE)", Role.MODERATOR),
@@ -253,7 +253,7 @@ AGENDA = [
     Item(
         "New initiatives on international migration and development",
         ("fri-pm",),
-        (Part("Selected presentations"),),
+        (Segment("Selected presentations"),),
     ),
     Item("Closing of the meeting", ("fri-pm",), (HOVY,)),
 ]

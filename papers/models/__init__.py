@@ -1,0 +1,27 @@
+"""Papers' models, one module each; Django and the rest of Plenary import them from here."""
+
+from papers.models.categories import DocumentCategory
+from papers.models.documents import (
+    UN_DOCUMENTS_URL,
+    Document,
+    DocumentQuerySet,
+    DocumentStatus,
+    Language,
+    can_see_all_documents,
+    validate_un_symbol,
+)
+from papers.models.versions import DocumentVersion, thumbnail_upload_to, version_upload_to
+
+__all__ = [
+    "UN_DOCUMENTS_URL",
+    "Document",
+    "DocumentCategory",
+    "DocumentQuerySet",
+    "DocumentStatus",
+    "DocumentVersion",
+    "Language",
+    "can_see_all_documents",
+    "thumbnail_upload_to",
+    "validate_un_symbol",
+    "version_upload_to",
+]

@@ -1,0 +1,101 @@
+"""File versions: each uploaded file of a document, with what the check of it found."""
+
+import uuid
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from papers.filetypes.kinds import ALLOWED_KINDS
+from papers.filetypes.reading import size_display
+
+# "PDF", "Word"…: how a file's allow-listed content type is named to people.
+KIND_LABELS = {kind.content_type: kind.label for kind in ALLOWED_KINDS.values()}
+
+
+def version_upload_to(_version: "DocumentVersion", filename: str) -> str:
+    """A generated, unguessable name: nothing of the uploader's file name reaches the disk."""
+    suffix = PurePosixPath(filename).suffix.lower()
+    return f"papers/{uuid.uuid4().hex}{suffix}"
+
+
+def thumbnail_upload_to(_version: "DocumentVersion", _filename: str) -> str:
+    """Thumbnails are ours: PNG, under a generated name."""
+    return f"papers/thumbnails/{uuid.uuid4().hex}.png"
+
+
+class DocumentVersion(models.Model):
+    """One uploaded file of a document. Replacing a file adds a version; none is ever deleted."""
+
+    document = models.ForeignKey(
+        "papers.Document",
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="versions",
+    )
+    number = models.PositiveIntegerField(_("version"))
+    file = models.FileField(_("file"), upload_to=version_upload_to, max_length=200)
+    original_name = models.CharField(
+        _("original file name"),
+        max_length=255,
+        help_text=_("Offered as the name of the download; the file is stored under another."),
+    )
+    content_type = models.CharField(_("content type"), max_length=120)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256 checksum"), max_length=64)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    review_reasons = models.TextField(
+        _("why it needs a careful look"),
+        blank=True,
+        help_text=_("Found when the file was checked, e.g. a PDF that contains JavaScript."),
+    )
+    thumbnail = models.ImageField(
+        _("thumbnail"), upload_to=thumbnail_upload_to, max_length=200, blank=True
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="uploaded_versions",
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("file version")
+        verbose_name_plural = _("file versions")
+        ordering = ["document", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "number"], name="papers_version_unique_number"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.original_name} (v{self.number})"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "papers:version_download",
+            kwargs={"pk": self.document_id, "number": self.number},
+        )
+
+    @property
+    def kind_label(self) -> str:
+        """ "PDF", "Word"…, for "PDF, 1.2 MB"."""
+        return str(KIND_LABELS.get(self.content_type, self.content_type))
+
+    @property
+    def summary(self) -> str:
+        """ "PDF, 1.2 MB, 3 pages": what a person reads about the file before opening it."""
+        parts = [self.kind_label, size_display(self.size)]
+        if self.page_count:
+            parts.append(
+                ngettext("%(count)d page", "%(count)d pages", self.page_count)
+                % {"count": self.page_count}
+            )
+        return ", ".join(parts)

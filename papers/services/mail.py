@@ -1,0 +1,89 @@
+"""The mail papers sends: who hears of what, rendered from papers/email/ and sent after commit.
+
+Below every service that mails, so none of them imports another for it. Links in the messages
+are absolute, built from ``SITE_URL`` by config.links.absolute_url().
+"""
+
+from collections.abc import Mapping, Sequence
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from accounts.models import User
+from config.links import absolute_url
+from papers.models import Document
+
+# The group meetings' migration 0002 creates: who reviews papers when no address is configured.
+SECRETARIAT_GROUP = "Secretariat"
+
+
+def submitter_addresses(document: Document) -> list[str]:
+    """Who hears about a decision: the person who submitted, else the organization's members."""
+    submitter = document.submitted_by
+    if submitter is not None and submitter.is_active and submitter.email:
+        return [submitter.email]
+    if document.organization is None:
+        return []
+    members = User.objects.members_of(document.organization).order_by("email")
+    return list(members.values_list("email", flat=True))
+
+
+def secretariat_addresses() -> list[str]:
+    """PAPERS_SECRETARIAT_EMAIL when set (an address or a list), else the group's active members."""
+    configured = getattr(settings, "PAPERS_SECRETARIAT_EMAIL", None)
+    if configured:
+        return [configured] if isinstance(configured, str) else list(configured)
+    members = User.objects.filter(groups__name=SECRETARIAT_GROUP, is_active=True).exclude(email="")
+    return list(members.order_by("email").values_list("email", flat=True).distinct())
+
+
+def _send(template: str, context: Mapping[str, object], recipients: Sequence[str]) -> None:
+    """Render papers/email/<template>_subject.txt and <template>.txt and send one message."""
+    if not recipients:
+        return
+    subject = " ".join(render_to_string(f"papers/email/{template}_subject.txt", context).split())
+    body = render_to_string(f"papers/email/{template}.txt", context)
+    EmailMessage(subject, body, to=list(recipients)).send()
+
+
+def _mail_submitters(template: str, document_pk: int) -> None:
+    document = Document.objects.select_related("meeting", "organization", "submitted_by").get(
+        pk=document_pk
+    )
+    context = {
+        "document": document,
+        "meeting": document.meeting,
+        "comment": document.comment_for_submitter,
+        "document_url": absolute_url(document.get_absolute_url()),
+        "submissions_url": absolute_url(reverse("papers:my_submissions")),
+    }
+    _send(template, context, submitter_addresses(document))
+
+
+def _mail_secretariat(document_pk: int) -> None:
+    document = (
+        Document.objects.select_related("meeting", "category", "organization", "submitted_by")
+        .with_versions()
+        .get(pk=document_pk)
+    )
+    context = {
+        "document": document,
+        "meeting": document.meeting,
+        "version": document.current_version,
+        "review_url": absolute_url(reverse("admin:papers_document_change", args=[document.pk])),
+    }
+    _send("submitted", context, secretariat_addresses())
+
+
+def submitters_notify(*, document: Document, template: str) -> None:
+    """Mail papers/email/<template> to the document's submitters once the transaction commits."""
+    transaction.on_commit(partial(_mail_submitters, template, document.pk), robust=True)
+
+
+def secretariat_notify(*, document: Document) -> None:
+    """Tell the secretariat a paper waits for review, once the current transaction commits."""
+    transaction.on_commit(partial(_mail_secretariat, document.pk), robust=True)

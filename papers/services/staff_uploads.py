@@ -1,0 +1,126 @@
+"""Files the secretariat adds itself: a new version of a document, or several documents at once.
+
+Files pass the same checks and the same version store as the focal points' uploads
+(papers.services.versions). Nobody is mailed: staff added them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts.models import Organization, User
+from meetings.models import Meeting
+from papers.filetypes import Inspection, inspect_upload, max_upload_size
+from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion
+from papers.services.history import history_record
+from papers.services.review import decision_mark
+from papers.services.versions import files_removed_on_failure, inspected, version_create
+
+
+def document_file_replace(
+    *,
+    document: Document,
+    upload: UploadedFile[bytes],
+    by: User,
+    inspection: Inspection | None = None,
+) -> DocumentVersion:
+    """Staff put a new file on a document: the next version, earlier ones kept.
+
+    A published document whose new file needs a careful look goes back to review: it is not
+    published unchecked.
+    """
+    inspection = inspected(upload, inspection)
+    with files_removed_on_failure() as written, transaction.atomic():
+        locked = Document.objects.select_for_update().get(pk=document.pk)
+        version = version_create(
+            document=locked, upload=upload, inspection=inspection, by=by, written=written
+        )
+        message = _("New file, version %(number)s.") % {"number": version.number}
+        if inspection.review_reasons and locked.is_published:
+            locked.status = DocumentStatus.SUBMITTED
+            locked.published_at = None
+            locked.save(update_fields=["status", "published_at", "updated_at"])
+            message += " " + _("It needs a careful look: back in review.")
+        history_record(document=locked, by=by, message=message)
+    document.status, document.published_at = locked.status, locked.published_at
+    return version
+
+
+def title_from_file_name(name: str) -> str:
+    """ "Report on migration.final.pdf" gives "Report on migration.final"."""
+    stem, dot, _suffix = name.rpartition(".")
+    return (stem if dot and stem.strip() else name).strip()
+
+
+def _inspect_all(
+    files: Iterable[UploadedFile[bytes]],
+) -> list[tuple[UploadedFile[bytes], Inspection]]:
+    """Every file checked before anything is stored; one error lists each refused file."""
+    checked: list[tuple[UploadedFile[bytes], Inspection]] = []
+    errors: list[ValidationError] = []
+    max_size = max_upload_size()
+    for upload in files:
+        try:
+            checked.append((upload, inspect_upload(upload, max_size=max_size)))
+        except ValidationError as error:
+            errors.extend(
+                ValidationError(
+                    _("%(name)s: %(message)s"),
+                    code="file_refused",
+                    params={"name": upload.name or _("(no name)"), "message": message},
+                )
+                for message in error.messages
+            )
+    if errors:
+        raise ValidationError(errors)
+    if not checked:
+        raise ValidationError(_("Choose at least one file."), code="no_files")
+    return checked
+
+
+def documents_add_many(
+    *,
+    meeting: Meeting,
+    category: DocumentCategory,
+    organization: Organization | None,
+    language: str,
+    files: Sequence[UploadedFile[bytes]],
+    by: User,
+    publish: bool,
+) -> list[Document]:
+    """One document per file, titled after the file's name; all of them, or none.
+
+    Each file passes inspect_upload(); a refused file raises ValidationError naming it and
+    nothing is stored. With `publish`, documents are published at once, except those whose file
+    needs a careful look: they stay submitted, for review.
+    """
+    checked = _inspect_all(files)
+    documents: list[Document] = []
+    with files_removed_on_failure() as written, transaction.atomic():
+        for upload, inspection in checked:
+            document = Document(
+                meeting=meeting,
+                category=category,
+                organization=organization,
+                language=language,
+                title=title_from_file_name(inspection.original_name)[:300],
+                status=DocumentStatus.SUBMITTED,
+            )
+            document.full_clean()
+            document.save()
+            version_create(
+                document=document, upload=upload, inspection=inspection, by=by, written=written
+            )
+            message = _("Added with others from “%(name)s”.") % {"name": inspection.original_name}
+            if publish and not inspection.review_reasons:
+                fields = decision_mark(document, status=DocumentStatus.PUBLISHED, by=by)
+                document.save(update_fields=fields)
+                message += " " + _("Published.")
+            history_record(document=document, by=by, message=message, added=True)
+            documents.append(document)
+    return documents

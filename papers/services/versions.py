@@ -1,0 +1,116 @@
+"""File versions: every stored file of a document passes here, the admin's and the public's alike.
+
+A version is stored with what the check of its file found (kind, size, checksum, pages, review
+reasons), so a fact about a file lives on the file's own row. Files are written through the
+default storage; when anything fails after a file was written, it is deleted again, so a failed
+upload leaves neither a half record nor a stray file.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Max
+
+from accounts.models import User
+from papers.filetypes import Inspection, inspect_upload, max_upload_size
+from papers.models import Document, DocumentVersion
+from papers.thumbnails import make_thumbnail
+
+logger = logging.getLogger(__name__)
+
+
+@contextmanager
+def files_removed_on_failure() -> Iterator[list[str]]:
+    """Collects the names of files written; deletes them if the block does not complete."""
+    written: list[str] = []
+    try:
+        yield written
+    except BaseException:
+        for name in written:
+            try:
+                default_storage.delete(name)
+            except OSError:  # the original error matters more
+                logger.exception("Could not delete %s after a failed upload", name)
+        raise
+
+
+def inspected(upload: UploadedFile[bytes], inspection: Inspection | None) -> Inspection:
+    """What inspect_upload() finds, unless the caller's form already checked the file."""
+    return inspection or inspect_upload(upload, max_size=max_upload_size())
+
+
+def _thumbnail(upload: UploadedFile[bytes], inspection: Inspection) -> ContentFile[bytes] | None:
+    """A PNG preview, or None: a file PDFium cannot draw is still a valid paper."""
+    try:
+        return make_thumbnail(upload, inspection.kind)
+    except ValidationError:
+        logger.warning("No thumbnail for %s", inspection.original_name, exc_info=True)
+        return None
+
+
+def version_create(
+    *,
+    document: Document,
+    upload: UploadedFile[bytes],
+    inspection: Inspection,
+    by: User | None,
+    written: list[str],
+) -> DocumentVersion:
+    """Store the file (and its thumbnail) as the document's next version; call inside atomic().
+
+    The names of the files stored are added to `written`, for files_removed_on_failure().
+    """
+    thumbnail = _thumbnail(upload, inspection)  # before the file is stored: storing may move it
+    Document.objects.select_for_update().only("pk").get(pk=document.pk)  # one number at a time
+    last = document.versions.aggregate(last=Max("number"))["last"] or 0
+    version = DocumentVersion(
+        document=document,
+        number=last + 1,
+        original_name=inspection.original_name,
+        content_type=inspection.kind.content_type,
+        size=inspection.size,
+        sha256=inspection.sha256,
+        page_count=inspection.page_count,
+        review_reasons="\n".join(inspection.review_reasons),
+        uploaded_by=by,
+    )
+    upload.seek(0)
+    # Only the extension of this name is used: the stored name is random (version_upload_to).
+    version.file.save(f"paper{inspection.kind.extension}", upload, save=False)
+    written.append(str(version.file.name))
+    if thumbnail is not None:
+        version.thumbnail.save("thumbnail.png", thumbnail, save=False)
+        written.append(str(version.thumbnail.name))
+    version.save()
+    # A document read with with_versions() now has this one as its current version.
+    if hasattr(document, "version_list"):
+        document.version_list = [version, *document.version_list]
+    return version
+
+
+def version_add(
+    *,
+    document: Document,
+    upload: UploadedFile[bytes],
+    by: User | None,
+    inspection: Inspection | None = None,
+) -> DocumentVersion:
+    """Add `upload` as the document's next version; earlier versions are kept.
+
+    `inspection` is what inspect_upload() found, when the caller already checked the file;
+    otherwise it is checked here (ValidationError if refused). What the check found, review
+    reasons included, is stored on the version.
+    """
+    inspection = inspected(upload, inspection)
+    with files_removed_on_failure() as written, transaction.atomic():
+        return version_create(
+            document=document, upload=upload, inspection=inspection, by=by, written=written
+        )

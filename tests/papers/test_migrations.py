@@ -1,0 +1,60 @@
+"""papers 0003: today's review reasons move from documents to the versions they describe."""
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+BEFORE = [("papers", "0002_categories_and_secretariat")]
+AFTER = [("papers", "0004_remove_document_review_reasons")]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.mark.django_db(transaction=True)
+def test_review_reasons_move_to_the_newest_version_and_back():
+    apps = migrate(BEFORE)
+    Meeting = apps.get_model("meetings", "Meeting")
+    Category = apps.get_model("papers", "DocumentCategory")
+    Document = apps.get_model("papers", "Document")
+    Version = apps.get_model("papers", "DocumentVersion")
+    meeting = Meeting.objects.create(
+        title="M", slug="m", start_date="2012-02-09", end_date="2012-02-10"
+    )
+    category = Category.objects.get(slug="contributed-papers")
+    flagged = Document.objects.create(
+        meeting=meeting, category=category, title="Flagged", review_reasons="JavaScript."
+    )
+    clean = Document.objects.create(meeting=meeting, category=category, title="Clean")
+    for document, count in ((flagged, 2), (clean, 1)):
+        for number in range(1, count + 1):
+            Version.objects.create(
+                document=document,
+                number=number,
+                file=f"papers/{document.pk}-{number}.pdf",
+                original_name="a.pdf",
+                content_type="application/pdf",
+                size=1,
+                sha256="0" * 64,
+            )
+
+    apps = migrate(AFTER)
+    Version = apps.get_model("papers", "DocumentVersion")
+    Category = apps.get_model("papers", "DocumentCategory")
+    rows = set(Version.objects.values_list("document__title", "number", "review_reasons"))
+    assert rows == {("Flagged", 1, ""), ("Flagged", 2, "JavaScript."), ("Clean", 1, "")}
+    assert list(Category.objects.filter(notes_unedited=True).values_list("slug", flat=True)) == [
+        "contributed-papers"
+    ]
+
+    apps = migrate(BEFORE)
+    Document = apps.get_model("papers", "Document")
+    assert dict(Document.objects.values_list("title", "review_reasons")) == {
+        "Flagged": "JavaScript.",
+        "Clean": "",
+    }
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())  # as the other tests expect
