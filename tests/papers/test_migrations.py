@@ -25,7 +25,10 @@ def test_review_reasons_move_to_the_newest_version_and_back():
     meeting = Meeting.objects.create(
         title="M", slug="m", start_date="2012-02-09", end_date="2012-02-10"
     )
-    category = Category.objects.get(slug="contributed-papers")
+    # Made by papers 0002; a transactional test before this one may have flushed it.
+    category, _created = Category.objects.get_or_create(
+        slug="contributed-papers", defaults={"name": "Contributed papers"}
+    )
     flagged = Document.objects.create(
         meeting=meeting, category=category, title="Flagged", review_reasons="JavaScript."
     )
