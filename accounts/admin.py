@@ -10,8 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .forms import AdminLoginForm
 from .models import Invitation, InvitationStatus, Membership, Organization, User
 from .services import InvitationError, invitation_resend, invitation_send
+from .text import NfcSearchMixin
+
+# The back office's login page checks what ours does: the address's length, the slow-down.
+admin.site.login_form = AdminLoginForm
 
 
 class UniqueEmailMixin:
@@ -64,7 +69,7 @@ class OrganizationMembershipInline(MembershipInline):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(NfcSearchMixin, BaseUserAdmin):
     inlines = [UserMembershipInline]
     form = UserForm
     add_form = UserCreationForm
@@ -98,7 +103,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(NfcSearchMixin, admin.ModelAdmin):
     list_display = ["name", "acronym", "kind", "parent", "country"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "acronym", "country"]
@@ -129,7 +134,7 @@ class InvitationStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(NfcSearchMixin, admin.ModelAdmin):
     """Staff invite focal points: adding one e-mails the link; nothing else is edited by hand."""
 
     list_display = [

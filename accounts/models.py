@@ -10,6 +10,9 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.images import PictureField
+from accounts.text import SingleLineTextModel
+
 
 class UserManager(BaseUserManager["User"]):
     """Users log in with their e-mail address; there is no username."""
@@ -91,7 +94,7 @@ class OrganizationQuerySet(models.QuerySet):
         return self.filter(memberships__user=user)
 
 
-class Organization(models.Model):
+class Organization(SingleLineTextModel):
     name = models.CharField(_("name"), max_length=200)
     acronym = models.CharField(
         _("acronym"), max_length=30, blank=True, help_text=_("For example DESA, IOM or ECLAC.")
@@ -115,9 +118,16 @@ class Organization(models.Model):
         help_text=_("Where it is based, for governments the country they represent."),
     )
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="organizations/logos/", blank=True)
+    logo = PictureField(
+        _("logo"),
+        folder="organizations/logos",
+        blank=True,
+        help_text=_("A PNG or JPEG of at most 5 MB, stored without its metadata."),
+    )
 
     objects = OrganizationQuerySet.as_manager()
+
+    single_line_fields = ("name", "acronym")
 
     class Meta:
         verbose_name = _("organization")

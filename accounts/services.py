@@ -7,13 +7,13 @@ once it has committed.
 import secrets
 from functools import partial
 
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from config.links import absolute_url
+from outbox.services import message_queue
 
 from .models import (
     INVITATION_VALIDITY,
@@ -62,7 +62,8 @@ def _invitation_mail(invitation: Invitation, url: str) -> None:
         render_to_string("accounts/invitation_email_subject.txt", context).splitlines()
     )
     body = render_to_string("accounts/invitation_email.txt", context)
-    EmailMessage(subject, body, to=[invitation.email]).send()
+    # Through the outbox: SMTP down leaves the message "failed" there, never an error page.
+    message_queue(to=[invitation.email], subject=subject, body=body)
 
 
 def invitation_send(

@@ -2,14 +2,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render, resolve_url
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_safe
 
+from . import throttle
 from .forms import InvitationSignupForm
-from .models import Invitation, InvitationStatus, User
+from .images import picture_response
+from .models import Invitation, InvitationStatus, Organization, User
 from .services import InvitationError, invitation_accept, invitation_accept_as_new_user
 
 # An invitation that cannot be used says why, with the status a client can act on.
@@ -35,6 +38,22 @@ class PasswordResetView(auth_views.PasswordResetView):
         scheme, _separator, host = settings.SITE_URL.partition("://")
         self.extra_email_context = {"protocol": scheme, "domain": host, "site_name": host}
         return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's, and then the owner is logged in and the account's failed logins, from every
+    address, are forgotten: the reset e-mail is the way back in that no lockout or slow-down
+    stands in (accounts.throttle)."""
+
+    post_reset_login = True
+    post_reset_login_backend = MODEL_BACKEND
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        account = throttle.account_name(form.user.get_username())
+        if account:
+            throttle.account_failures_clear(account)
+        return response
 
 
 @never_cache
@@ -105,3 +124,12 @@ def _confirm(request: HttpRequest, found: Invitation) -> HttpResponse:
             return _refused(request, error.reason, found)
         return _welcome(request, found)
     return render(request, "accounts/invitation_confirm.html", {"invitation": found})
+
+
+@require_safe
+def organization_logo(_request: HttpRequest, pk: int) -> FileResponse:
+    """/accounts/organizations/<pk>/logo/: an organization's logo, as it was stored."""
+    organization = get_object_or_404(Organization, pk=pk)
+    if not organization.logo:
+        raise Http404("No logo.")
+    return picture_response(organization.logo)

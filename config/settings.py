@@ -37,6 +37,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
+# A form refused by the CSRF check gets a page in the site's style (Django's breaks the CSP).
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 
 # The site's public address: every absolute link (in mail, above all) is built from it by
 # config.links.absolute_url(), whatever request or command made the link.
@@ -63,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "outbox",
     "accounts",
     "meetings",
     "papers",
@@ -71,16 +74,31 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz answers a load balancer before the host check, HTTPS redirect and sessions.
+    "config.health.HealthCheckMiddleware",
+    # The client's address on every log line (config/logs.py).
+    "config.client_address.ClientAddressMiddleware",
+    # The database down: a 503 "temporarily unavailable" page, not a 500.
+    "config.faults.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # A full disk during an upload: the 507 "storage is full" page, nothing stored.
+    "papers.storagefull.StorageFullMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A login's absolute lifetime and idle timeout (accounts/sessions.py).
+    "accounts.middleware.SessionLifetimeMiddleware",
+    # Cache-Control: private, no-store on every response to a logged-in user.
+    "accounts.middleware.PrivateCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # A NUL byte in the path, query string or a form field: 400. Below the header middleware,
+    # so that the 400 page gets the CSP and framing headers like every other page.
+    "config.middleware.NulByteMiddleware",
     # Last, as django-axes asks: it turns a lockout into the 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -112,6 +130,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite is for one machine and light use. Writers take the lock when their transaction
+    # begins, and one that finds it taken waits up to 20 seconds instead of failing at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
@@ -121,27 +145,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
-    # First: refuses any login while the account or the address is locked out.
+    # First: refuses any login while the (account, address) pair or the address is locked out.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "papers:my_submissions"
 
-# django-axes throttles failed logins, on our login page and the admin's alike: 5 failures lock
-# the account (from any address) and, separately, the address (for any account) for 15 minutes.
-# Attempts are counted by the client's REMOTE_ADDR: behind a reverse proxy it must be the
-# client's address, not the proxy's.
+# django-axes throttles failed logins, on our login page and the admin's alike, for 15 minutes.
+# Attempts are counted by the client's address: behind a reverse proxy it must be the client's
+# address, not the proxy's (TRUSTED_PROXY_COUNT below).
 AXES_VERBOSE = False
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)  # accounts/lockout.html says "15 minutes"
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The (account, address) pair locks after AXES_FAILURE_LIMIT failures, an address alone after 20
+# against any accounts; an account is only slowed down (accounts/throttle.py, README).
+AXES_LOCKOUT_PARAMETERS = "accounts.throttle.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
 # Login forms post the address as "username"; count it in lower case, whatever was typed.
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_USERNAME_CALLABLE = "accounts.forms.login_username"
+AXES_USERNAME_CALLABLE = "accounts.throttle.login_username"
 # Behind reverse proxies that each append to X-Forwarded-For, say how many: the client's address
 # (for the per-address lockout) is then read from that header, not taken as the proxy's.
 TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
@@ -173,6 +198,9 @@ PAPERS_SECRETARIAT_EMAIL = env_list("DJANGO_PAPERS_SECRETARIAT_EMAIL", "")
 # stored past PAPERS_MAX_UPLOAD_SIZE and keeps the file name as sent for the file-name check.
 FILE_UPLOAD_HANDLERS = ["papers.uploadhandlers.PaperUploadHandler"]
 FILE_UPLOAD_TEMP_DIR = os.environ.get("DJANGO_FILE_UPLOAD_TEMP_DIR") or None
+# At most 50 file parts a request ("Add several documents" takes up to 50 at once; every other
+# form takes one file per field, and says so when sent more).
+DATA_UPLOAD_MAX_NUMBER_FILES = 50
 # Form fields other than files: 2.5 MB is far more than any form of ours sends.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 
@@ -210,11 +238,21 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# A login ends after an absolute lifetime and after a time without requests, sooner for staff
+# (accounts/sessions.py); the cookie lasts as long as the longest.
+SESSION_STAFF_MAX_AGE = datetime.timedelta(hours=8)
+SESSION_STAFF_IDLE_TIMEOUT = datetime.timedelta(minutes=30)
+SESSION_FOCAL_POINT_MAX_AGE = datetime.timedelta(days=14)
+SESSION_FOCAL_POINT_IDLE_TIMEOUT = datetime.timedelta(days=2)
+SESSION_COOKIE_AGE = int(SESSION_FOCAL_POINT_MAX_AGE.total_seconds())
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # __Host- cookies: the browser keeps them only if Secure, for Path=/ and with no Domain.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
@@ -233,13 +271,39 @@ if _email_backend.endswith("smtp.EmailBackend"):
         "username": os.environ.get("DJANGO_EMAIL_HOST_USER", ""),
         "password": os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", ""),
         "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", False),
+        # A mail server that hangs must not hold a worker: the outbox retries later.
+        "timeout": 10,
     }
 MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "plenary@localhost")
 
+_log_level = os.environ.get("DJANGO_LOG_LEVEL", "INFO")
+# One format for every line: "2026-12-01T10:00:00Z WARNING django.request [203.0.113.7] ...":
+# UTC time, level, logger and the client's address ("-" outside a request), see config/logs.py.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "filters": {"client_address": {"()": "config.logs.ClientAddressFilter"}},
+    "formatters": {
+        "utc": {
+            "()": "config.logs.UTCFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s [%(client_address)s] %(message)s",
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "utc",
+            "filters": ["client_address"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": _log_level},
+    "loggers": {
+        # Django's own console handler would print its lines a second time: only the root writes.
+        "django": {"handlers": [], "level": _log_level, "propagate": True},
+        # config/security_log.py: logins, lockouts, refused uploads, decisions. Always INFO.
+        "plenary.security": {"level": "INFO", "propagate": True},
+        # pikepdf announces its logger bridge at INFO on first use: not news for an operator.
+        "pikepdf": {"level": "WARNING", "propagate": True},
+    },
 }

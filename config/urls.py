@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from config.views import FaviconView
+
 admin.site.site_header = _("Plenary back office")
 admin.site.site_title = _("Plenary")
 admin.site.index_title = _("Secretariat")
@@ -9,8 +11,13 @@ admin.site.index_title = _("Secretariat")
 # No route serves MEDIA_ROOT, not even with DEBUG on: papers' files and thumbnails are sent only
 # by papers' download views, which check who may see them.
 urlpatterns = [
+    path("favicon.ico", FaviconView.as_view(), name="favicon"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("", include("papers.urls")),
     path("", include("meetings.urls")),
 ]
+
+# A database error raised outside a view (in a middleware) is a 503 too: config/faults.py.
+# /healthz is answered by config.health.HealthCheckMiddleware, before any URL is resolved.
+handler500 = "config.faults.server_error"

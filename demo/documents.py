@@ -38,10 +38,18 @@ CATEGORIES = {
     "general-assembly-resolutions": {"name": "General Assembly resolutions", "order": 50},
 }
 
-# symbol, title
+# symbol, title. Both resolutions bear the same title, so each names itself as the UN cites a
+# resolution: by number and the date of its adoption (not the later date the document was issued,
+# 13 February 2004 for 58/208, which the meeting's own page happens to quote).
 RESOLUTIONS = [
-    ("A/RES/58/208", "International migration and development"),
-    ("A/RES/65/170", "International migration and development"),
+    (
+        "A/RES/58/208",
+        "International migration and development (resolution 58/208 of 23 December 2003)",
+    ),
+    (
+        "A/RES/65/170",
+        "International migration and development (resolution 65/170 of 20 December 2010)",
+    ),
 ]
 
 

@@ -6,6 +6,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from accounts.admin_concurrency import StalePageMixin
+from accounts.text import NfcSearchMixin
+
 from .models import (
     AgendaItem,
     Appearance,
@@ -113,14 +116,14 @@ class AgendaItemInline(admin.TabularInline):
 
 
 @admin.register(MeetingSeries)
-class MeetingSeriesAdmin(admin.ModelAdmin):
+class MeetingSeriesAdmin(NfcSearchMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(StalePageMixin, NfcSearchMixin, admin.ModelAdmin):
     list_display = ["title", "dates", "city", "status", "series"]
     list_filter = ["status", "series"]
     list_select_related = ["series"]
@@ -137,7 +140,13 @@ class MeetingAdmin(admin.ModelAdmin):
         (_("About"), {"fields": ["summary", "description", "mandate", "expected_outcome"]}),
         (
             _("Documents and papers"),
-            {"fields": [("submissions_open", "submissions_close"), "papers_unedited_note"]},
+            {
+                "fields": [
+                    ("submissions_open", "submissions_close"),
+                    ("papers_per_organization", "megabytes_per_organization"),
+                    "papers_unedited_note",
+                ]
+            },
         ),
     ]
     inlines = [ObjectiveInline, SessionInline, AgendaItemInline]
@@ -167,7 +176,7 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(admin.ModelAdmin):
+class SessionAdmin(NfcSearchMixin, admin.ModelAdmin):
     list_display = ["date", "start_time", "end_time", "name", "room", "meeting"]
     list_filter = ["meeting__series", "meeting"]
     list_select_related = ["meeting"]
@@ -224,7 +233,7 @@ class AppearanceInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(StalePageMixin, NfcSearchMixin, admin.ModelAdmin):
     form = AgendaItemForm
     list_display = ["numbered_title", "meeting"]
     list_filter = ["meeting"]
@@ -253,7 +262,7 @@ class SegmentAppearanceInline(admin.TabularInline):
 
 
 @admin.register(Segment)
-class SegmentAdmin(admin.ModelAdmin):
+class SegmentAdmin(NfcSearchMixin, admin.ModelAdmin):
     form = SegmentForm
     list_display = ["__str__", "agenda_item", "session", "order"]
     list_filter = ["agenda_item__meeting"]
@@ -265,14 +274,14 @@ class SegmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Honorific)
-class HonorificAdmin(admin.ModelAdmin):
+class HonorificAdmin(NfcSearchMixin, admin.ModelAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(StalePageMixin, NfcSearchMixin, admin.ModelAdmin):
     list_display = ["name", "honorific", "position", "organization", "country"]
     list_filter = ["honorific", "organization__kind", "country"]
     list_select_related = ["honorific", "organization"]

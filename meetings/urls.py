@@ -10,4 +10,5 @@ urlpatterns = [
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
     path("meetings/<slug:slug>/programme/", views.ProgrammeView.as_view(), name="programme"),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
+    path("people/<slug:slug>/photo/", views.person_photo, name="person_photo"),
 ]

@@ -1,10 +1,12 @@
 from typing import override
 
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
+from accounts.images import picture_response
 from accounts.models import Organization
 from papers.models import Document
 
@@ -84,3 +86,12 @@ class PersonDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["appearances"] = self.appearances
         return context
+
+
+@require_safe
+def person_photo(_request, slug: str) -> FileResponse:
+    """/people/<slug>/photo/: the photo of someone with a public page, as it was stored."""
+    person = get_object_or_404(Person, slug=slug)
+    if not person.photo or not Appearance.objects.published().filter(person=person).exists():
+        raise Http404("No public photo.")
+    return picture_response(person.photo)

@@ -20,6 +20,29 @@ ACCEPT = ",".join(
 )
 
 
+SEVERAL_FILES = object()  # what OneFileInput reads when a request sends a field several files
+
+
+class OneFileInput(forms.FileInput):
+    """A file input that notices when the request sent several files under its one name."""
+
+    def value_from_datadict(self, data, files, name):
+        if len(files.getlist(name)) > 1:
+            return SEVERAL_FILES
+        return super().value_from_datadict(data, files, name)
+
+
+class OneFileField(forms.FileField):
+    """One file, refused with a clear message when a request sends several for it."""
+
+    widget = OneFileInput
+
+    def to_python(self, data):
+        if data is SEVERAL_FILES:
+            raise forms.ValidationError(_("Send one file at a time."), code="several_files")
+        return super().to_python(data)
+
+
 def file_help_text() -> str:
     return _(
         "A PDF, Word, PowerPoint or Excel document (or a PNG or JPEG image) of at most %(limit)s."
@@ -29,10 +52,10 @@ def file_help_text() -> str:
 class DocumentForm(forms.ModelForm):
     """The details a focal point gives, and the file, checked by inspect_upload()."""
 
-    file = forms.FileField(
+    file = OneFileField(
         label=_("File"),
         allow_empty_file=True,  # inspect_upload() says so, in the words of every other refusal
-        widget=forms.FileInput(attrs={"accept": ACCEPT}),
+        widget=OneFileInput(attrs={"accept": ACCEPT}),
     )
 
     class Meta:
@@ -61,7 +84,11 @@ class DocumentForm(forms.ModelForm):
     def clean_file(self):
         upload = self.cleaned_data.get("file")
         if upload:
-            self.inspection = inspect_upload(upload, max_size=papers_max_upload_size())
+            try:
+                self.inspection = inspect_upload(upload, max_size=papers_max_upload_size())
+            except forms.ValidationError as error:
+                self.upload_refusal = (upload, error.messages)  # for the security log
+                raise
         return upload
 
 

@@ -27,7 +27,7 @@ from meetings.models import (
     Segment,
     Session,
 )
-from papers.models import Document, DocumentCategory, DocumentVersion
+from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion
 from papers.services.versions import version_add
 from tests.papers import samples
 
@@ -205,6 +205,10 @@ class VersionFactory(factory.django.DjangoModelFactory):
     ):
         upload = SimpleUploadedFile(file_name, file_data)
         version = version_add(document=document, upload=upload, by=uploaded_by)
+        if document.status == DocumentStatus.PUBLISHED and document.published_version is None:
+            # Made published by the factory: its first file is the public one, as publishing does.
+            document.published_version = version
+            document.save(update_fields=["published_version"])
         if review_reasons is not None:
             version.review_reasons = review_reasons
             version.save(update_fields=["review_reasons"])

@@ -6,6 +6,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from accounts.text import SingleLineTextModel
 from meetings.formatting import roman
 
 from .meeting import Meeting, MeetingStatus, Session
@@ -53,7 +54,7 @@ class AgendaItemQuerySet(models.QuerySet):
         return self.annotate(number=Subquery(earlier))
 
 
-class AgendaItem(models.Model):
+class AgendaItem(SingleLineTextModel):
     """An agenda item, numbered I, II, III… by its order; it may run over several sessions."""
 
     meeting = models.ForeignKey(
@@ -76,7 +77,11 @@ class AgendaItem(models.Model):
         ),
     )
 
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
     objects = AgendaItemQuerySet.as_manager()
+
+    single_line_fields = ("title",)
 
     class Meta:
         verbose_name = _("agenda item")
@@ -110,7 +115,7 @@ class AgendaItem(models.Model):
         return roman(number)
 
 
-class Segment(models.Model):
+class Segment(SingleLineTextModel):
     """A segment of an agenda item (a presentation, a panel, remarks), with its people in order.
 
     The programme, the admin and the demo data all call it a segment.
@@ -135,6 +140,8 @@ class Segment(models.Model):
         related_name="segments",
         help_text=_("Only for an item over several sessions: blank means its first session."),
     )
+
+    single_line_fields = ("title",)
 
     class Meta:
         verbose_name = _("segment")
@@ -185,7 +192,7 @@ class AppearanceQuerySet(models.QuerySet["Appearance"]):
         )
 
 
-class Appearance(models.Model):
+class Appearance(SingleLineTextModel):
     """A person in a role under an agenda item, or under one of its segments.
 
     The affiliation is kept as the programme showed it at that meeting: a person's position changes
@@ -223,6 +230,8 @@ class Appearance(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = AppearanceQuerySet.as_manager()
+
+    single_line_fields = ("affiliation",)
 
     class Meta:
         verbose_name = _("person in the programme")

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.text import SingleLineTextModel
 from meetings.formatting import date_range, time_range
 
 
@@ -82,7 +83,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(end_date__lt=today).order_by("-start_date", "title")
 
 
-class Meeting(models.Model):
+class Meeting(SingleLineTextModel):
     series = models.ForeignKey(
         MeetingSeries,
         verbose_name=_("series"),
@@ -150,6 +151,19 @@ class Meeting(models.Model):
             "keep submissions open until further notice."
         ),
     )
+    papers_per_organization = models.PositiveSmallIntegerField(
+        _("papers per organization"),
+        default=20,
+        help_text=_("The most documents one organization may submit to this meeting."),
+    )
+    megabytes_per_organization = models.PositiveIntegerField(
+        _("megabytes per organization"),
+        default=250,
+        help_text=_(
+            "The most one organization's files for this meeting may take in all, every version "
+            "counted, in MB."
+        ),
+    )
     papers_unedited_note = models.BooleanField(
         _("say papers are unedited"),
         default=True,
@@ -168,6 +182,8 @@ class Meeting(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
+
+    single_line_fields = ("title",)
 
     class Meta:
         verbose_name = _("meeting")
@@ -285,7 +301,7 @@ class SessionQuerySet(models.QuerySet["Session"]):
         return self.order_by("date", "start_time", "pk")
 
 
-class Session(models.Model):
+class Session(SingleLineTextModel):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="sessions"
     )
@@ -298,6 +314,8 @@ class Session(models.Model):
     room = models.CharField(_("room"), max_length=150, blank=True)
 
     objects = SessionQuerySet.as_manager()
+
+    single_line_fields = ("name", "room")
 
     class Meta:
         verbose_name = _("session")

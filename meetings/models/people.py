@@ -3,6 +3,9 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from accounts.images import PictureField
+from accounts.text import SingleLineTextModel
+
 
 class Honorific(models.Model):
     """ "Mr.", "Ms.", "Amb.", "H.E. Mr.", "Professor", "Dr.": staff add their own."""
@@ -26,7 +29,7 @@ class PersonQuerySet(models.QuerySet):
         return self.select_related("honorific", "organization__parent")
 
 
-class Person(models.Model):
+class Person(SingleLineTextModel):
     honorific = models.ForeignKey(
         Honorific,
         verbose_name=_("honorific"),
@@ -63,10 +66,22 @@ class Person(models.Model):
         related_name="people",
     )
     country = models.CharField(_("country"), max_length=100, blank=True)
-    photo = models.ImageField(_("photo"), upload_to="people/photos/", blank=True)
+    photo = PictureField(
+        _("photo"),
+        folder="people/photos",
+        blank=True,
+        help_text=_(
+            "A PNG or JPEG of at most 5 MB. It is stored without its metadata (camera, GPS "
+            "position) and shown on the person's public page."
+        ),
+    )
     bio = models.TextField(_("short bio"), blank=True)
 
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
     objects = PersonQuerySet.as_manager()
+
+    single_line_fields = ("given_name", "family_name", "position")
 
     class Meta:
         verbose_name = _("person")

@@ -12,10 +12,14 @@ from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
+from accounts.admin_concurrency import StalePageMixin
+from accounts.text import NfcSearchMixin
 from papers.admin.actions import ReviewActionsMixin
 from papers.admin.add_several import AddSeveralMixin
 from papers.filetypes import inspect_upload, max_upload_size
+from papers.forms import OneFileField
 from papers.models import Document, DocumentVersion
+from papers.services.history import upload_refusal_record
 from papers.services.review import document_publish
 from papers.services.staff_uploads import document_file_replace
 
@@ -23,7 +27,7 @@ from papers.services.staff_uploads import document_file_replace
 class DocumentAdminForm(forms.ModelForm):
     """The document's fields, and a file: a new version, the earlier ones kept."""
 
-    new_file = forms.FileField(
+    new_file = OneFileField(
         label=_("Upload a file"),
         required=False,
         help_text=_(
@@ -51,7 +55,11 @@ class DocumentAdminForm(forms.ModelForm):
         upload = self.cleaned_data.get("new_file")
         self.inspection = None
         if upload:
-            self.inspection = inspect_upload(upload, max_size=max_upload_size())
+            try:
+                self.inspection = inspect_upload(upload, max_size=max_upload_size())
+            except forms.ValidationError as error:
+                self.upload_refusal = (upload, error.messages)  # for the security log
+                raise
         return upload
 
     def clean(self):
@@ -65,12 +73,28 @@ class DocumentAdminForm(forms.ModelForm):
         return cleaned_data
 
 
+class AwaitingReviewFilter(admin.SimpleListFilter):
+    """The queue: submitted documents, and published ones with a newer file to look at."""
+
+    title = _("review")
+    parameter_name = "review"
+
+    @override
+    def lookups(self, request, model_admin):
+        return [("waiting", _("Waiting for review"))]
+
+    @override
+    def queryset(self, request, queryset):
+        return queryset.awaiting_review() if self.value() == "waiting" else queryset
+
+
 class DocumentVersionInline(admin.TabularInline):
     """The history of the document's files: read only, none ever deleted."""
 
     model = DocumentVersion
     fields = [
         "number",
+        "public",
         "original_name",
         "summary",
         "review_reasons",
@@ -84,7 +108,7 @@ class DocumentVersionInline(admin.TabularInline):
     ordering = ["-number"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("uploaded_by")
+        return super().get_queryset(request).select_related("uploaded_by", "document")
 
     @override
     def has_add_permission(self, request, obj=None):
@@ -102,23 +126,34 @@ class DocumentVersionInline(admin.TabularInline):
     def summary(self, version: DocumentVersion) -> str:
         return version.summary
 
+    @admin.display(description=_("public"))
+    def public(self, version: DocumentVersion) -> str:
+        """What the public reads: the version the secretariat published, while it is published."""
+        document = version.document
+        is_public = document.is_published and document.published_version_id == version.pk
+        return _("Public") if is_public else "—"
+
 
 @admin.register(Document)
-class DocumentAdmin(ReviewActionsMixin, AddSeveralMixin, admin.ModelAdmin):
+class DocumentAdmin(
+    StalePageMixin, NfcSearchMixin, ReviewActionsMixin, AddSeveralMixin, admin.ModelAdmin
+):
     form = DocumentAdminForm
     change_form_template = "admin/papers/document_change_form.html"
     change_list_template = "admin/papers/document_change_list.html"
+    # What a reviewer reads first comes first; category and meeting are filters on the right.
     list_display = [
         "title",
-        "meeting",
-        "category",
-        "organization",
         "status",
+        "public_file",
         "flagged",
+        "organization",
         "submitted",
         "current_file",
+        "meeting",
     ]
     list_filter = [
+        AwaitingReviewFilter,
         ("meeting", admin.RelatedOnlyFieldListFilter),
         "status",
         "category",
@@ -177,7 +212,7 @@ class DocumentAdmin(ReviewActionsMixin, AddSeveralMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         # The changelist adds list_select_related only to a queryset that selects nothing yet.
-        related = [*self.list_select_related, "decided_by"]
+        related = [*self.list_select_related, "decided_by", "published_version"]
         return super().get_queryset(request).select_related(*related).with_versions()
 
     def get_urls(self):
@@ -191,6 +226,20 @@ class DocumentAdmin(ReviewActionsMixin, AddSeveralMixin, admin.ModelAdmin):
     @override
     def has_delete_permission(self, request, obj=None):
         return False
+
+    @override
+    def render_change_form(self, request, context, *args, **kwargs):
+        """A page shown again with a refused file: the refusal goes to the security log."""
+        form = context["adminform"].form
+        if refusal := getattr(form, "upload_refusal", None):
+            upload, reasons = refusal
+            upload_refusal_record(
+                upload=upload,
+                reasons=reasons,
+                by=request.user,
+                organization=form.cleaned_data.get("organization"),
+            )
+        return super().render_change_form(request, context, *args, **kwargs)
 
     # Columns and read-only fields
 
@@ -208,6 +257,20 @@ class DocumentAdmin(ReviewActionsMixin, AddSeveralMixin, admin.ModelAdmin):
     def current_file(self, document: Document) -> str:
         version = document.current_version
         return version.summary if version is not None else "—"
+
+    @admin.display(description=_("public file"))
+    def public_file(self, document: Document) -> str:
+        """ "Version 1", or "Version 1; version 2 waits for review"."""
+        public = document.public_version
+        if public is None:
+            return _("External link") if document.is_published and document.external_url else "—"
+        shown = _("Version %(number)s") % {"number": public.number}
+        if document.newer_version_waiting:
+            current = document.current_version
+            shown += "; " + _("version %(number)s waits for review") % {
+                "number": current.number if current else "?"
+            }
+        return shown
 
     @admin.display(description=_("last decided by"))
     def decision(self, document: Document) -> str:

@@ -5,6 +5,7 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from accounts.text import is_control
 from papers.filetypes.kinds import ALLOWED_KINDS, FileKind
 
 MAX_NAME_LENGTH = 180
@@ -22,7 +23,7 @@ _REPLACED_EXTENSIONS = _ALLOWED_EXTENSIONS | {
 def clean_file_name(name: str) -> str:
     """The name to show and offer on download; refuses names that could mislead or escape."""
     name = unicodedata.normalize("NFC", name)
-    if any(_is_control(char) for char in name):
+    if any(is_control(char) for char in name):
         raise ValidationError(
             _("The file name contains control or text-direction characters."), code="name_control"
         )
@@ -40,18 +41,6 @@ def clean_file_name(name: str) -> str:
             params={"length": len(name), "limit": MAX_NAME_LENGTH},
         )
     return name
-
-
-_BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
-_LINE_BREAKS = frozenset("\u2028\u2029")
-
-
-def _is_control(char: str) -> bool:
-    # Cc is C0, DEL and C1; Cs a lone surrogate.
-    category = unicodedata.category(char)
-    return category in ("Cc", "Cs") or char in _BIDI_CONTROLS or char in _LINE_BREAKS
 
 
 def _download_name(name: str, kind: FileKind) -> str:

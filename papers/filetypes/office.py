@@ -1,4 +1,8 @@
-"""Word, Excel and PowerPoint (OOXML): told apart and checked from the zip's directory alone."""
+"""Word, Excel and PowerPoint (OOXML): told apart and checked from the zip's directory alone.
+
+Nothing is unpacked but [Content_Types].xml (at most 1 MB of it): the whole archive's
+expansion is bounded by the sizes its directory declares, each part's ratio and their sum.
+"""
 
 from __future__ import annotations
 
@@ -64,6 +68,7 @@ def _check_office(
         if len(parts) > OFFICE_MAX_PARTS:
             raise too_many
         for part in parts:
+            _check_part_name(part)
             if part.file_size > max(OFFICE_RATIO_FLOOR, OFFICE_MAX_RATIO * part.compress_size):
                 raise ValidationError(
                     _(
@@ -120,6 +125,32 @@ def _check_office(
     )
     reasons = (_("The Office document contains embedded objects or ActiveX controls."),)
     return kind, reasons if embedded else ()
+
+
+def _check_part_name(part: zipfile.ZipInfo) -> None:
+    """Refuse a part that would land outside the folder it is unpacked in, or that is a link.
+
+    An Office program never writes such parts; unpacking tools that trust them write anywhere.
+    """
+    name = part.orig_filename
+    segments = name.replace("\\", "/").split("/")
+    escapes = (
+        name.startswith(("/", "\\"))
+        or "\\" in name
+        or (len(name) > 1 and name[1] == ":")
+        or ".." in segments
+        or "\0" in name
+    )
+    is_link = part.create_system == 3 and (part.external_attr >> 16) & 0o170000 == 0o120000
+    if escapes or is_link:
+        raise ValidationError(
+            _(
+                "The Office file has a part with an unsafe name or a link (“%(name)s”); save it "
+                "again from Word, Excel or PowerPoint, or as PDF, and upload it again."
+            ),
+            code="office_unsafe_part",
+            params={"name": name[:80]},
+        )
 
 
 def _zip_directory(upload: UploadedFile[bytes], size: int) -> tuple[int, int]:

@@ -1,20 +1,22 @@
-"""PDFs: opened with PDFium, their pages counted and their bytes scanned for active content."""
+"""PDFs: opened with PDFium for their pages and thumbnails, and with pikepdf (on qpdf) for what
+their objects do: scripts, launches, form submissions, other files, rich media, automatic actions.
+"""
 
 from __future__ import annotations
 
-import re
 import tempfile
 import threading
-import zlib
 from contextlib import ExitStack
 
+import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from papers.filetypes.reading import MB, _read
+from papers.filetypes.reading import _read
 
 # PDFium must never be called from two threads at once, not even for different documents.
 PDFIUM_LOCK = threading.Lock()
@@ -38,8 +40,8 @@ def open_pdf(path: str) -> pdfium.PdfDocument:
 def _inspect_pdf(
     upload: UploadedFile[bytes], max_size: int
 ) -> tuple[int, str, int, tuple[str, ...]]:
-    """Hash and scan the bytes, then open the file with PDFium from a path on disk."""
-    scanner = _PdfScanner()
+    """Hash the bytes, then open the file from a path on disk: PDFium for its pages, pikepdf
+    (qpdf) for what its objects do."""
     with ExitStack() as stack:
         copy = None
         if hasattr(upload, "temporary_file_path"):
@@ -47,126 +49,146 @@ def _inspect_pdf(
         else:
             copy = stack.enter_context(tempfile.NamedTemporaryFile(suffix=".pdf"))
             path = copy.name
-        size, sha256 = _read(upload, max_size, (scanner.feed,) + ((copy.write,) if copy else ()))
+        size, sha256 = _read(upload, max_size, (copy.write,) if copy else ())
         if copy is not None:
             copy.flush()
-        scanner.feed(b"", final=True)
-        page_count, reasons = _check_pdf(path, scanner)
+        page_count, reasons = _check_pdf(path)
     return size, sha256, page_count, reasons
 
 
-def _check_pdf(path: str, scanner: _PdfScanner) -> tuple[int, tuple[str, ...]]:
+REASONS = {
+    "javascript": gettext_lazy("The PDF contains JavaScript."),
+    "launch": gettext_lazy("The PDF contains a launch action."),
+    "form_data": gettext_lazy("The PDF sends or imports form data."),
+    "other_files": gettext_lazy("The PDF opens other files or documents embedded in it."),
+    "rich_media": gettext_lazy("The PDF contains rich media (Flash, video or 3D)."),
+    "xfa": gettext_lazy("The PDF contains an XFA form."),
+    "automatic": gettext_lazy("The PDF runs actions automatically when it is opened or viewed."),
+    "attachment": gettext_lazy("The PDF contains attached files."),
+    "unchecked": gettext_lazy("Parts of the PDF are encoded in a way that could not be checked."),
+}
+
+
+def _check_pdf(path: str) -> tuple[int, tuple[str, ...]]:
     with PDFIUM_LOCK, open_pdf(path) as document:
         page_count = len(document)
         scripts = pdfium_c.FPDFDoc_GetJavaScriptActionCount(document.raw)
         attachments = document.count_attachments()
-    found = set(scanner.found)
-    if not _scan_object_streams(path, scanner.object_streams, found):
-        found.add("unchecked")
+    found = _object_findings(path)
     if scripts > 0:
         found.add("javascript")
     if attachments > 0:
         found.add("attachment")
-    reasons = {
-        "javascript": _("The PDF contains JavaScript."),
-        "launch": _("The PDF contains a launch action."),
-        "automatic": _("The PDF runs actions automatically when it is opened or viewed."),
-        "attachment": _("The PDF contains attached files."),
-        "unchecked": _("Parts of the PDF are encoded in a way that could not be checked."),
-    }
-    return page_count, tuple(reason for key, reason in reasons.items() if key in found)
+    return page_count, tuple(str(reason) for key, reason in REASONS.items() if key in found)
 
 
-_WS = r"[\x00\t\n\f\r ]"
-_REFERENCE = rf"\d+{_WS}+\d+{_WS}+R"
-_NAME_END = r"(?=[\x00\t\n\f\r ()<>\[\]{}/%]|\Z)"
-
-
-def _pdf_name(name: str, followed_by: str = _NAME_END) -> str:
-    """A PDF name, also with letters written as #xx escapes, and what must come after it."""
-
-    def letter(char: str) -> str:
-        escape = "".join(f"[{d}{d.lower()}]" if d.isalpha() else d for d in f"{ord(char):02X}")
-        return f"(?:{char}|#{escape})"
-
-    return "/" + "".join(letter(char) for char in name) + followed_by
-
-
-# /JS and /AA are short enough to turn up by chance in binary data: they count only with a value.
-_PDF_FINDINGS = {
-    finding: re.compile("|".join(alternatives).encode())
-    for finding, alternatives in {
-        "javascript": [
-            _pdf_name("JavaScript"),
-            _pdf_name("JS", rf"(?=[(<]|{_WS}+(?:[(<]|{_REFERENCE}))"),
-        ],
-        "launch": [_pdf_name("Launch")],
-        "automatic": [_pdf_name("AA", rf"(?=<<|{_WS}+(?:<<|{_REFERENCE}))")],
-        "attachment": [_pdf_name("EmbeddedFile"), _pdf_name("EmbeddedFiles")],
-    }.items()
+# Actions by what they do. An action that runs by itself (/OpenAction, /AA) is flagged as
+# automatic unless it only goes to a place in the same document (/GoTo) or is already named
+# by its own kind (a JavaScript open action reads "contains JavaScript").
+_ACTIONS = {
+    "/JavaScript": "javascript",
+    "/Launch": "launch",
+    "/SubmitForm": "form_data",
+    "/ImportData": "form_data",
+    "/GoToR": "other_files",
+    "/GoToE": "other_files",
+    "/RichMediaExecute": "rich_media",
 }
-_PDF_OBJECT_STREAM = re.compile(_pdf_name("ObjStm").encode())
-_PDF_STREAM = re.compile(rb"stream(?:\r\n|\n|\r)")
-_MAX_OBJECT_STREAMS = 5000
+_PLAIN_ACTIONS = frozenset({"/GoTo", *_ACTIONS})
+# Reading a hostile file is bounded: past this many objects or values it counts as unchecked.
+_MAX_OBJECTS = 200_000
+_MAX_VALUES = 2_000_000
 
 
-class _PdfScanner:
-    """Finds risky names in a PDF's bytes, fed in chunks; names split between chunks still count."""
-
-    CARRY = 128  # longer than any name we look for, even fully #-escaped, and its value
-
-    def __init__(self) -> None:
-        self.found: set[str] = set()
-        self.object_streams: list[int] = []  # file offsets just after each /ObjStm
-        self._tail = b""
-        self._offset = 0
-
-    def feed(self, data: bytes, *, final: bool = False) -> None:
-        buffer = self._tail + data
-        # A match starting in the last CARRY bytes may be cut short: it is looked at next time.
-        limit = len(buffer) if final else max(len(buffer) - self.CARRY, 0)
-        for finding, pattern in _PDF_FINDINGS.items():
-            if finding not in self.found:
-                match = pattern.search(buffer)
-                if match and match.start() < limit:
-                    self.found.add(finding)
-        for match in _PDF_OBJECT_STREAM.finditer(buffer):
-            if match.start() >= limit or len(self.object_streams) > _MAX_OBJECT_STREAMS:
-                break
-            self.object_streams.append(self._offset + match.end())
-        self._tail = buffer[limit:]
-        self._offset += limit
+def _object_findings(path: str) -> set[str]:
+    """What the PDF's objects do, read with qpdf, which decodes every filter and object stream:
+    each object's dictionaries and arrays, walked without following references (every indirect
+    object is visited on its own)."""
+    found: set[str] = set()
+    try:
+        with pikepdf.open(path) as pdf:
+            objects = pdf.objects
+            if len(objects) > _MAX_OBJECTS:
+                return {"unchecked"}
+            budget = _MAX_VALUES
+            for obj in objects:
+                budget = _walk(obj, found, budget)
+                if budget < 0:
+                    found.add("unchecked")
+                    break
+            _check_open_action(pdf.Root, found)
+    except (pikepdf.PdfError, pikepdf.PasswordError, RecursionError, ValueError):
+        found.add("unchecked")
+    return found
 
 
-def _scan_object_streams(path: str, offsets: list[int], found: set[str]) -> bool:
-    """Inflate the compressed object streams (where dictionaries hide) and scan them too.
+def _walk(root: object, found: set[str], budget: int) -> int:
+    stack = [root]
+    while stack:
+        value = stack.pop()
+        budget -= 1
+        if budget < 0:
+            return budget
+        if isinstance(value, pikepdf.Stream | pikepdf.Dictionary):
+            _check_dictionary(value, found)
+            children = [value[key] for key in value.keys()]  # noqa: SIM118 (a pikepdf object)
+        elif isinstance(value, pikepdf.Array):
+            children = list(value)
+        else:
+            continue
+        stack.extend(child for child in children if not _is_reference(child))
+    return budget
 
-    Returns False when some could not be read: another filter, damaged, too many or too large.
-    """
-    if len(offsets) > _MAX_OBJECT_STREAMS:
-        return False
-    budget, complete = 64 * MB, True
-    with open(path, "rb") as file:
-        for offset in offsets:
-            file.seek(offset)
-            keyword = _PDF_STREAM.search(file.read(4096))
-            if keyword is None:
-                complete = False
-                continue
-            file.seek(offset + keyword.end())
-            inflater, scanner = zlib.decompressobj(), _PdfScanner()
-            try:
-                while not inflater.eof:
-                    data = inflater.unconsumed_tail or file.read(64 * 1024)
-                    if not data:
-                        break
-                    inflated = inflater.decompress(data, MB)
-                    budget -= len(inflated)
-                    if budget < 0:
-                        return False
-                    scanner.feed(inflated)
-            except zlib.error:
-                complete = False
-            scanner.feed(b"", final=True)
-            found |= scanner.found
-    return complete
+
+def _is_reference(value: object) -> bool:
+    return isinstance(value, pikepdf.Object) and value.is_indirect
+
+
+def _check_dictionary(dictionary: pikepdf.Dictionary | pikepdf.Stream, found: set[str]) -> None:
+    action = dictionary.get("/S")
+    if isinstance(action, pikepdf.Name) and str(action) in _ACTIONS:
+        found.add(_ACTIONS[str(action)])
+    if "/JS" in dictionary:
+        found.add("javascript")
+    if dictionary.get("/Subtype") in (pikepdf.Name("/RichMedia"), pikepdf.Name("/3D")):
+        found.add("rich_media")
+    if "/XFA" in dictionary:
+        found.add("xfa")
+    if "/EmbeddedFiles" in dictionary or dictionary.get("/Type") == pikepdf.Name("/EmbeddedFile"):
+        found.add("attachment")
+    if "/EF" in dictionary:
+        found.add("attachment")
+    additional = dictionary.get("/AA")
+    if isinstance(additional, pikepdf.Dictionary):
+        for key in additional.keys():  # noqa: SIM118 (a pikepdf object)
+            if not _is_plain_action(additional[key]):
+                found.add("automatic")
+
+
+def _check_open_action(root: pikepdf.Object, found: set[str]) -> None:
+    """An /OpenAction is fine when it only goes to a place in the document."""
+    action = root.get("/OpenAction")
+    if action is None or isinstance(action, pikepdf.Array):  # a destination: a plain go-to
+        return
+    if not _is_plain_action(action):
+        found.add("automatic")
+
+
+def _is_plain_action(action: object, allow: frozenset[str] = _PLAIN_ACTIONS) -> bool:
+    """An action, and every action it chains with /Next, is a go-to or one already named."""
+    seen = 0
+    pending = [action]
+    while pending:
+        current = pending.pop()
+        seen += 1
+        if seen > 100 or not isinstance(current, pikepdf.Dictionary):
+            return False
+        kind = current.get("/S")
+        if not isinstance(kind, pikepdf.Name) or str(kind) not in allow:
+            return False
+        following = current.get("/Next")
+        if isinstance(following, pikepdf.Array):
+            pending.extend(following)
+        elif following is not None:
+            pending.append(following)
+    return True

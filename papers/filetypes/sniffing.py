@@ -64,7 +64,7 @@ def _looks_like(head: bytes) -> str | object | None:
 
 
 def _not_allowed(what: str | object | None, name: str) -> ValidationError:
-    advice = _("upload a PDF, Word, PowerPoint or Excel document.")
+    advice = _("upload a PDF, Word, PowerPoint or Excel document, or a PNG or JPEG image.")
     if what is None:
         message = _("The type of this file is not recognised; %(advice)s")
     elif what is _SVG:

@@ -1,13 +1,11 @@
 """Papers' models, one module each; Django and the rest of Plenary import them from here."""
 
 from papers.models.categories import DocumentCategory
+from papers.models.choices import DocumentStatus, Language, can_see_all_documents
 from papers.models.documents import (
     UN_DOCUMENTS_URL,
     Document,
     DocumentQuerySet,
-    DocumentStatus,
-    Language,
-    can_see_all_documents,
     validate_un_symbol,
 )
 from papers.models.versions import DocumentVersion, thumbnail_upload_to, version_upload_to

@@ -7,12 +7,14 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from accounts.text import SingleLineTextModel
 from meetings.models import MeetingStatus
 from papers.models.categories import DocumentCategory
+from papers.models.choices import DocumentStatus, Language, can_see_all_documents
 from papers.models.versions import DocumentVersion
 
 # UN document symbols: a body's letters, then "/"-separated parts such as RES, 65, CN.9, L.1, Add.1.
@@ -27,30 +29,6 @@ def validate_un_symbol(value: str) -> None:
             params={"value": value[:60]},
             code="invalid_un_symbol",
         )
-
-
-class DocumentStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted, awaiting review")
-    RETURNED = "returned", _("Returned for changes")
-    REJECTED = "rejected", _("Rejected")
-    PUBLISHED = "published", _("Published")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-
-
-class Language(models.TextChoices):
-    ENGLISH = "en", _("English")
-    FRENCH = "fr", _("French")
-    SPANISH = "es", _("Spanish")
-    ARABIC = "ar", _("Arabic")
-    CHINESE = "zh", _("Chinese")
-    RUSSIAN = "ru", _("Russian")
-    SEVERAL = "mul", _("Several languages")
-    OTHER = "other", _("Other")
-
-
-def can_see_all_documents(user) -> bool:
-    """Secretariat staff review every document, published or not."""
-    return user.is_active and user.is_staff and user.has_perm("papers.view_document")
 
 
 class DocumentQuerySet(models.QuerySet["Document"]):
@@ -97,12 +75,22 @@ class DocumentQuerySet(models.QuerySet["Document"]):
     def for_listing(self):
         return (
             self.prefetch_related("authors")
-            .select_related("category", "organization__parent", "agenda_item")
+            .select_related("category", "organization__parent", "agenda_item", "published_version")
             .with_versions()
         )
 
+    def awaiting_review(self):
+        """What the secretariat has to look at: submitted documents, and published ones whose
+        newest file is not the public one yet."""
+        newest = DocumentVersion.objects.filter(document=OuterRef("pk")).order_by("-number")
+        return self.annotate(newest_version=Subquery(newest.values("pk")[:1])).filter(
+            Q(status=DocumentStatus.SUBMITTED)
+            | Q(status=DocumentStatus.PUBLISHED, newest_version__isnull=False)
+            & ~Q(newest_version=F("published_version"))
+        )
 
-class Document(models.Model):
+
+class Document(SingleLineTextModel):
     meeting = models.ForeignKey(
         "meetings.Meeting",
         verbose_name=_("meeting"),
@@ -178,6 +166,18 @@ class Document(models.Model):
         help_text=_("Who last published, returned or rejected the document."),
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    published_version = models.ForeignKey(
+        "papers.DocumentVersion",
+        verbose_name=_("public version"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "The file the public reads: the version the secretariat published. A later version "
+            "reaches the public only when it is published in turn."
+        ),
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitted by"),
@@ -199,6 +199,8 @@ class Document(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     objects = DocumentQuerySet.as_manager()
+
+    single_line_fields = ("title", "authors_text")
 
     class Meta:
         verbose_name = _("document")
@@ -240,6 +242,41 @@ class Document(models.Model):
         return versions[0] if versions else None
 
     @property
+    def public_version(self) -> "DocumentVersion | None":
+        """The version the public reads, while the document is published; else None."""
+        return self.published_version if self.is_published else None
+
+    @property
+    def newer_version_waiting(self) -> bool:
+        """Published, with a newer file than the public one still waiting for review."""
+        current = self.current_version
+        return self.is_published and current is not None and current.pk != self.published_version_id
+
+    def version_state(self, version: "DocumentVersion") -> str:
+        """How the version list names `version`: public, waiting for review, current or ""."""
+        if self.is_published and version.pk == self.published_version_id:
+            return str(_("public"))
+        current = self.current_version
+        if current is not None and version.pk == current.pk:
+            return str(_("waiting for review") if self.is_published else _("current"))
+        if self.is_published and self.published_version_id is not None:
+            public = self.published_version
+            if public is not None and version.number > public.number:
+                return str(_("waiting for review"))
+        return ""
+
+    @property
+    def can_be_published(self) -> bool:
+        """Whether "Publish" has something to do: a document in review, or a newer version."""
+        if self.is_published:
+            return self.newer_version_waiting
+        return self.status in (
+            DocumentStatus.SUBMITTED,
+            DocumentStatus.RETURNED,
+            DocumentStatus.REJECTED,
+        )
+
+    @property
     def review_reasons(self) -> str:
         """What the check of the current file found worth a careful look; "" when nothing."""
         version = self.current_version
@@ -256,6 +293,11 @@ class Document(models.Model):
         return ""
 
     @property
+    def other_link(self) -> str:
+        """The external link, unless it is the same page as the symbol's: one link per place."""
+        return self.external_url if self.external_url != self.symbol_url else ""
+
+    @property
     def symbol_url(self) -> str:
         return UN_DOCUMENTS_URL.format(symbol=quote(self.symbol)) if self.symbol else ""
 
@@ -264,3 +306,23 @@ class Document(models.Model):
         """The people among the authors, then the free-text ones: "Bela Hovy, DESA staff"."""
         names = [person.full_name for person in self.authors.all()]
         return ", ".join([*names, self.authors_text] if self.authors_text else names)
+
+    @property
+    def byline(self) -> list[str]:
+        """Who the document is by, the organization named once: the authors, then the
+        organization's label unless the authors already name it ("Bela Hovy, IOM" by IOM); authors
+        that are only the organization's name or acronym give way to its label."""
+        authors, organization = self.authors_display, self.organization
+        if organization is None:
+            return [authors] if authors else []
+        names = {
+            name.casefold()
+            for name in (organization.name, organization.acronym, str(organization))
+            if name
+        } | {organization.label.casefold()}
+        if self.authors_text.casefold() in names:
+            people = [person.full_name for person in self.authors.all()]
+            return [*([", ".join(people)] if people else []), organization.label]
+        if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", authors.casefold()) for name in names):
+            return [authors]
+        return [*([authors] if authors else []), organization.label]

@@ -5,12 +5,15 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from meetings.models import MeetingStatus
 from papers.filetypes.kinds import ALLOWED_KINDS
 from papers.filetypes.reading import size_display
+from papers.models.choices import DocumentStatus, can_see_all_documents
 
 # "PDF", "Word"…: how a file's allow-listed content type is named to people.
 KIND_LABELS = {kind.content_type: kind.label for kind in ALLOWED_KINDS.values()}
@@ -25,6 +28,27 @@ def version_upload_to(_version: "DocumentVersion", filename: str) -> str:
 def thumbnail_upload_to(_version: "DocumentVersion", _filename: str) -> str:
     """Thumbnails are ours: PNG, under a generated name."""
     return f"papers/thumbnails/{uuid.uuid4().hex}.png"
+
+
+class DocumentVersionQuerySet(models.QuerySet["DocumentVersion"]):
+    def visible_to(self, user) -> "DocumentVersionQuerySet":
+        """The versions `user` may list and download: the one rule every page and file URL uses.
+
+        The public, and members of other organizations, reach exactly the version the secretariat
+        published, of a published document of a published meeting: no earlier version and no
+        later one still waiting for review. The document's own organization and the Secretariat
+        reach every version.
+        """
+        if can_see_all_documents(user):
+            return self
+        public = Q(
+            document__status=DocumentStatus.PUBLISHED,
+            document__meeting__status=MeetingStatus.PUBLISHED,
+            document__published_version=F("pk"),
+        )
+        if not user.is_authenticated:
+            return self.filter(public)
+        return self.filter(public | Q(document__organization__memberships__user=user)).distinct()
 
 
 class DocumentVersion(models.Model):
@@ -64,6 +88,8 @@ class DocumentVersion(models.Model):
         related_name="uploaded_versions",
     )
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    objects = DocumentVersionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("file version")

@@ -8,13 +8,13 @@ from collections.abc import Mapping, Sequence
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 from accounts.models import User
 from config.links import absolute_url
+from outbox.services import message_queue
 from papers.models import Document
 
 # The group meetings' migration 0002 creates: who reviews papers when no address is configured.
@@ -42,12 +42,15 @@ def secretariat_addresses() -> list[str]:
 
 
 def _send(template: str, context: Mapping[str, object], recipients: Sequence[str]) -> None:
-    """Render papers/email/<template>_subject.txt and <template>.txt and send one message."""
+    """Render papers/email/<template>_subject.txt and <template>.txt and send one message.
+
+    Through the outbox: a message the mail server refuses is kept there as "failed" for staff.
+    """
     if not recipients:
         return
     subject = " ".join(render_to_string(f"papers/email/{template}_subject.txt", context).split())
     body = render_to_string(f"papers/email/{template}.txt", context)
-    EmailMessage(subject, body, to=list(recipients)).send()
+    message_queue(to=recipients, subject=subject, body=body)
 
 
 def _mail_submitters(template: str, document_pk: int) -> None:

@@ -1,9 +1,11 @@
 """The secretariat's decisions on a document: publish, return for changes, reject.
 
-Every decision runs in one transaction on a locked document row, records who took it and when
-(on the document and in its admin history) and mails the submitters once it has committed. A
-document whose current file raised review reasons (a PDF with JavaScript, say) is never
-published unless a person says they have looked at it.
+Publishing makes exactly one version public, the one the person publishing looked at; a later
+version reaches the public only when it is published in turn. Every decision runs in one
+transaction on a locked document row, records who took it and when (on the document and in its
+admin history) and mails the submitters once it has committed. A document whose current file
+raised review reasons (a PDF with JavaScript, say) is never published unless a person says they
+have looked at it.
 """
 
 from django.core.exceptions import ValidationError
@@ -12,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from papers.models import Document, DocumentStatus
+from papers.models import Document, DocumentStatus, DocumentVersion
 from papers.services import mail
-from papers.services.history import history_record
+from papers.services.history import decision_log, history_record
 
 # Which statuses each decision may start from. A withdrawn document stays withdrawn: its
 # organization took it back.
@@ -47,13 +49,22 @@ def review_reasons_error(document: Document) -> ValidationError:
     )
 
 
-def decision_mark(document: Document, *, status: DocumentStatus, by: User) -> list[str]:
-    """Set the new status, who decided it and when (now); returns the fields to save."""
+def decision_mark(
+    document: Document,
+    *,
+    status: DocumentStatus,
+    by: User,
+    public: DocumentVersion | None = None,
+) -> list[str]:
+    """Set the new status, who decided it and when (now), and the `public` version when
+    publishing (none otherwise); returns the fields to save."""
     document.status = status
     document.decided_by = by
     document.decided_at = timezone.now()
-    document.published_at = document.decided_at if status == DocumentStatus.PUBLISHED else None
-    return ["status", "decided_by", "decided_at", "published_at", "updated_at"]
+    published = status == DocumentStatus.PUBLISHED
+    document.published_at = document.decided_at if published else None
+    document.published_version = public if published else None
+    return ["status", "decided_by", "decided_at", "published_at", "published_version", "updated_at"]
 
 
 def document_publish(
@@ -74,9 +85,10 @@ def document_publish(
     """
     with transaction.atomic():
         document = _locked(document)
-        _check_status(
-            document, PUBLISH_FROM, _("“%(title)s” cannot be published: it is %(status)s.")
-        )
+        if not document.newer_version_waiting:
+            _check_status(
+                document, PUBLISH_FROM, _("“%(title)s” cannot be published: it is %(status)s.")
+            )
         current = document.current_version
         if document.review_reasons.strip() and not acknowledge_review_reasons:
             raise review_reasons_error(document)
@@ -100,8 +112,13 @@ def document_publish(
                 code="nothing_to_publish",
                 params={"title": document.title},
             )
-        document.save(update_fields=decision_mark(document, status=DocumentStatus.PUBLISHED, by=by))
-        history_record(document=document, by=by, message=_("Published."))
+        fields = decision_mark(document, status=DocumentStatus.PUBLISHED, by=by, public=current)
+        document.save(update_fields=fields)
+        message = _("Published.")
+        if current is not None:
+            message = _("Published version %(number)s.") % {"number": current.number}
+        history_record(document=document, by=by, message=message)
+        decision_log(document=document, by=by, decision="published")
         mail.submitters_notify(document=document, template="published")
     return document
 
@@ -129,6 +146,7 @@ def _decide_with_comment(
         fields = decision_mark(document, status=status, by=by)
         document.save(update_fields=[*fields, "review_comment"])
         history_record(document=document, by=by, message=history_message % {"comment": comment})
+        decision_log(document=document, by=by, decision=template)
         mail.submitters_notify(document=document, template=template)
     return document
 

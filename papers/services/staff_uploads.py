@@ -17,7 +17,7 @@ from accounts.models import Organization, User
 from meetings.models import Meeting
 from papers.filetypes import Inspection, inspect_upload, max_upload_size
 from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion
-from papers.services.history import history_record
+from papers.services.history import history_record, upload_refusal_record
 from papers.services.review import decision_mark
 from papers.services.versions import files_removed_on_failure, inspected, version_create
 
@@ -31,8 +31,8 @@ def document_file_replace(
 ) -> DocumentVersion:
     """Staff put a new file on a document: the next version, earlier ones kept.
 
-    A published document whose new file needs a careful look goes back to review: it is not
-    published unchecked.
+    What the public reads does not change: on a published document the new version waits until
+    someone publishes it (papers.services.review.document_publish).
     """
     inspection = inspected(upload, inspection)
     with files_removed_on_failure() as written, transaction.atomic():
@@ -41,13 +41,9 @@ def document_file_replace(
             document=locked, upload=upload, inspection=inspection, by=by, written=written
         )
         message = _("New file, version %(number)s.") % {"number": version.number}
-        if inspection.review_reasons and locked.is_published:
-            locked.status = DocumentStatus.SUBMITTED
-            locked.published_at = None
-            locked.save(update_fields=["status", "published_at", "updated_at"])
-            message += " " + _("It needs a careful look: back in review.")
+        if locked.is_published:
+            message += " " + _("It waits for review; the published version stays public.")
         history_record(document=locked, by=by, message=message)
-    document.status, document.published_at = locked.status, locked.published_at
     return version
 
 
@@ -58,7 +54,7 @@ def title_from_file_name(name: str) -> str:
 
 
 def _inspect_all(
-    files: Iterable[UploadedFile[bytes]],
+    files: Iterable[UploadedFile[bytes]], by: User
 ) -> list[tuple[UploadedFile[bytes], Inspection]]:
     """Every file checked before anything is stored; one error lists each refused file."""
     checked: list[tuple[UploadedFile[bytes], Inspection]] = []
@@ -68,6 +64,7 @@ def _inspect_all(
         try:
             checked.append((upload, inspect_upload(upload, max_size=max_size)))
         except ValidationError as error:
+            upload_refusal_record(upload=upload, reasons=error.messages, by=by, organization=None)
             errors.extend(
                 ValidationError(
                     _("%(name)s: %(message)s"),
@@ -99,7 +96,7 @@ def documents_add_many(
     nothing is stored. With `publish`, documents are published at once, except those whose file
     needs a careful look: they stay submitted, for review.
     """
-    checked = _inspect_all(files)
+    checked = _inspect_all(files, by)
     documents: list[Document] = []
     with files_removed_on_failure() as written, transaction.atomic():
         for upload, inspection in checked:
@@ -113,12 +110,14 @@ def documents_add_many(
             )
             document.full_clean()
             document.save()
-            version_create(
+            version = version_create(
                 document=document, upload=upload, inspection=inspection, by=by, written=written
             )
             message = _("Added with others from “%(name)s”.") % {"name": inspection.original_name}
             if publish and not inspection.review_reasons:
-                fields = decision_mark(document, status=DocumentStatus.PUBLISHED, by=by)
+                fields = decision_mark(
+                    document, status=DocumentStatus.PUBLISHED, by=by, public=version
+                )
                 document.save(update_fields=fields)
                 message += " " + _("Published.")
             history_record(document=document, by=by, message=message, added=True)

@@ -12,12 +12,15 @@ import uuid
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Organization, User
 from meetings.models import AgendaItem, Meeting
-from papers.filetypes import Inspection
-from papers.models import Document, DocumentCategory, DocumentStatus
+from papers.filetypes import MB, Inspection
+from papers.filetypes.reading import size_display
+from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion
 from papers.services import mail
 from papers.services.history import history_record
 from papers.services.versions import files_removed_on_failure, inspected, version_create
@@ -79,6 +82,47 @@ def _check_choices(
         raise ValidationError({"agenda_item": _("Choose an agenda item of this meeting.")})
 
 
+def _check_quota(
+    meeting: Meeting, organization: Organization, *, adding: int, new_document: bool
+) -> None:
+    """The meeting's limits per organization: papers submitted, and megabytes stored in all.
+
+    Call inside atomic(): the organization's row is locked, so two uploads at once cannot both
+    pass the last place.
+    """
+    Organization.objects.select_for_update().only("pk").get(pk=organization.pk)
+    documents = Document.objects.filter(meeting=meeting, organization=organization)
+    if new_document:
+        count = documents.exclude(status=DocumentStatus.WITHDRAWN).count()
+        if count >= meeting.papers_per_organization:
+            raise ValidationError(
+                _(
+                    "%(organization)s has submitted %(count)s papers to this meeting, the most "
+                    "one organization may. Withdraw one, or write to the secretariat."
+                ),
+                code="too_many_papers",
+                params={"organization": organization.label, "count": count},
+            )
+    stored = DocumentVersion.objects.filter(document__in=documents).aggregate(
+        total=Coalesce(Sum("size"), 0)
+    )["total"]
+    limit = meeting.megabytes_per_organization * MB
+    if stored + adding > limit:
+        raise ValidationError(
+            _(
+                "With this file, the papers of %(organization)s for this meeting would take "
+                "%(total)s; the limit is %(limit)s. Send a smaller file, or write to the "
+                "secretariat."
+            ),
+            code="too_much_storage",
+            params={
+                "organization": organization.label,
+                "total": size_display(stored + adding, rounding="up"),
+                "limit": size_display(limit, rounding="down"),
+            },
+        )
+
+
 # Writes ----------------------------------------------------------------------------------------
 
 
@@ -125,6 +169,7 @@ def document_submit(
     document.full_clean(validate_unique=False)
     try:
         with files_removed_on_failure() as written, transaction.atomic():
+            _check_quota(meeting, organization, adding=inspection.size, new_document=True)
             document.save()
             version_create(
                 document=document, upload=upload, inspection=inspection, by=by, written=written
@@ -173,6 +218,13 @@ def document_update(
         document.language = language
         document.agenda_item = agenda_item
         if upload is not None and inspection is not None:
+            if document.organization is not None:
+                _check_quota(
+                    document.meeting,
+                    document.organization,
+                    adding=inspection.size,
+                    new_document=False,
+                )
             version = version_create(
                 document=document, upload=upload, inspection=inspection, by=by, written=written
             )

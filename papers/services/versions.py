@@ -8,19 +8,22 @@ upload leaves neither a half record nor a stray file.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
+from django.db.models.fields.files import FieldFile
 
 from accounts.models import User
 from papers.filetypes import Inspection, inspect_upload, max_upload_size
+from papers.filetypes.images import image_without_metadata
 from papers.models import Document, DocumentVersion
 from papers.thumbnails import make_thumbnail
 
@@ -56,6 +59,29 @@ def _thumbnail(upload: UploadedFile[bytes], inspection: Inspection) -> ContentFi
         return None
 
 
+def _store(field_file: FieldFile, filename: str, content: File[bytes], written: list[str]) -> None:
+    """Save `content` under the field's generated name. The name is noted in `written` before
+    the storage is called, so a storage that fails half-way (a full disk) leaves no partial
+    file behind: files_removed_on_failure() deletes it."""
+    name = field_file.field.generate_filename(field_file.instance, filename)
+    while field_file.storage.exists(name):  # a generated name is random: this never loops twice
+        name = field_file.field.generate_filename(field_file.instance, filename)
+    written.append(name)
+    content.seek(0)
+    stored = field_file.storage.save(name, content, max_length=field_file.field.max_length)
+    if stored != name:
+        written.append(stored)
+    field_file.name = stored
+
+
+def _stored_content(upload: UploadedFile[bytes], inspection: Inspection) -> File[bytes]:
+    """What is stored of an upload: the file itself, or for an image the image without its
+    metadata (EXIF, XMP, IPTC: GPS position, author, camera)."""
+    if inspection.kind.key in ("png", "jpeg"):
+        return ContentFile(image_without_metadata(upload, inspection.kind))
+    return upload
+
+
 def version_create(
     *,
     document: Document,
@@ -69,6 +95,11 @@ def version_create(
     The names of the files stored are added to `written`, for files_removed_on_failure().
     """
     thumbnail = _thumbnail(upload, inspection)  # before the file is stored: storing may move it
+    content = _stored_content(upload, inspection)
+    size, sha256 = inspection.size, inspection.sha256
+    if content is not upload:  # the facts of the file as stored, which is what is downloaded
+        data = content.read()
+        size, sha256 = len(data), hashlib.sha256(data).hexdigest()
     Document.objects.select_for_update().only("pk").get(pk=document.pk)  # one number at a time
     last = document.versions.aggregate(last=Max("number"))["last"] or 0
     version = DocumentVersion(
@@ -76,19 +107,16 @@ def version_create(
         number=last + 1,
         original_name=inspection.original_name,
         content_type=inspection.kind.content_type,
-        size=inspection.size,
-        sha256=inspection.sha256,
+        size=size,
+        sha256=sha256,
         page_count=inspection.page_count,
         review_reasons="\n".join(inspection.review_reasons),
         uploaded_by=by,
     )
-    upload.seek(0)
     # Only the extension of this name is used: the stored name is random (version_upload_to).
-    version.file.save(f"paper{inspection.kind.extension}", upload, save=False)
-    written.append(str(version.file.name))
+    _store(version.file, f"paper{inspection.kind.extension}", content, written)
     if thumbnail is not None:
-        version.thumbnail.save("thumbnail.png", thumbnail, save=False)
-        written.append(str(version.thumbnail.name))
+        _store(version.thumbnail, "thumbnail.png", thumbnail, written)
     version.save()
     # A document read with with_versions() now has this one as its current version.
     if hasattr(document, "version_list"):

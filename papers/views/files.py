@@ -1,7 +1,9 @@
 """The only way to a paper's file: checked against who may see it, and sent as a download.
 
-Files are never served from MEDIA_URL. A file of a document that is not published reaches its
-organization's members and staff alone; anyone else gets a 404, whatever they try.
+Files are never served from MEDIA_URL. Who may fetch which version is
+DocumentVersion.objects.visible_to(): the public reaches only the version the secretariat
+published; any other version reaches its organization's members and the Secretariat alone, and
+anyone else gets a 404, whatever they try.
 """
 
 import os
@@ -17,7 +19,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
 from papers.filetypes import ALLOWED_KINDS
-from papers.models import Document, DocumentVersion
+from papers.models import DocumentVersion
 
 ALLOWED_CONTENT_TYPES = frozenset(kind.content_type for kind in ALLOWED_KINDS.values())
 # A file is data, never a page: nothing in it runs, loads or frames, should a browser render it.
@@ -48,10 +50,8 @@ def _to_ascii(text: str) -> str:
 
 
 def _version(request, pk: int, number: int) -> DocumentVersion:
-    visible = Document.objects.visible_to(request.user).values("pk")
     return get_object_or_404(
-        DocumentVersion.objects.select_related("document__meeting"),
-        document__in=visible,
+        DocumentVersion.objects.visible_to(request.user).select_related("document__meeting"),
         document_id=pk,
         number=number,
     )
@@ -65,7 +65,8 @@ def _file_response(version: DocumentVersion, field_file, content_type: str):
     response = FileResponse(opened, content_type=content_type)
     response.headers["X-Content-Type-Options"] = "nosniff"
     patch_vary_headers(response, ["Cookie"])
-    if not version.document.is_published or not version.document.meeting.is_published:
+    document = version.document
+    if document.public_version != version or not document.meeting.is_published:
         # Only members and staff got here: no shared cache may keep it.
         patch_cache_control(response, private=True, no_store=True)
     return response

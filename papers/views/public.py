@@ -3,7 +3,7 @@
 from django.views.generic import DetailView
 
 from accounts.models import Organization
-from papers.models import Document, can_see_all_documents
+from papers.models import Document, DocumentVersion, can_see_all_documents
 
 
 class DocumentDetailView(DetailView):
@@ -29,6 +29,20 @@ class DocumentDetailView(DetailView):
         )
         context["is_member"] = is_member
         context["shows_status"] = is_member or can_see_all_documents(user)
-        context["versions"] = document.version_list
-        context["current_version"] = document.current_version
+        # Listed newest first: for the public only the published one, for the organization and
+        # the Secretariat every version (DocumentVersion.objects.visible_to is the one rule).
+        visible = set(
+            DocumentVersion.objects.visible_to(user)
+            .filter(document=document)
+            .values_list("pk", flat=True)
+        )
+        context["versions"] = [
+            (version, document.version_state(version))
+            for version in document.version_list
+            if version.pk in visible
+        ]
+        # The file the page offers: the public one, or for its organization the newest.
+        context["current_version"] = document.public_version or (
+            document.current_version if context["shows_status"] else None
+        )
         return context

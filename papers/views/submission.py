@@ -18,12 +18,20 @@ from accounts.models import Organization
 from meetings.models import Meeting
 from papers.forms import DocumentChangeForm, SubmissionForm
 from papers.models import Document, DocumentStatus
+from papers.services.history import upload_refusal_record
 from papers.services.submission import (
     DuplicateSubmission,
     document_submit,
     document_update,
     document_withdraw,
 )
+
+
+def log_refused_upload(form, user, organization) -> None:
+    """A file the checks refused goes to the security log, with who sent it and for whom."""
+    if refusal := getattr(form, "upload_refusal", None):
+        upload, reasons = refusal
+        upload_refusal_record(upload=upload, reasons=reasons, by=user, organization=organization)
 
 
 class SubmitView(LoginRequiredMixin, FormView):
@@ -82,6 +90,10 @@ class SubmitView(LoginRequiredMixin, FormView):
         return super().get_context_data(
             **kwargs, meeting=self.meeting, organizations=self.organizations
         )
+
+    def form_invalid(self, form):
+        log_refused_upload(form, self.request.user, form.chosen_organization)
+        return super().form_invalid(form)
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -205,6 +217,10 @@ class SubmissionEditView(OwnDocumentMixin, UpdateView):
         context = super().get_context_data(**kwargs)
         context["current_version"] = self.object.current_version
         return context
+
+    def form_invalid(self, form):
+        log_refused_upload(form, self.request.user, self.object.organization)
+        return super().form_invalid(form)
 
     def form_valid(self, form):
         data = form.cleaned_data

@@ -47,7 +47,7 @@ def test_load_demo_publishes_the_two_resolutions_of_the_reference_meeting():
     ] == [
         (
             "A/RES/58/208",
-            "International migration and development",
+            "International migration and development (resolution 58/208 of 23 December 2003)",
             "General Assembly resolutions",
             DocumentStatus.PUBLISHED,
             "en",
@@ -58,7 +58,7 @@ def test_load_demo_publishes_the_two_resolutions_of_the_reference_meeting():
         ),
         (
             "A/RES/65/170",
-            "International migration and development",
+            "International migration and development (resolution 65/170 of 20 December 2010)",
             "General Assembly resolutions",
             DocumentStatus.PUBLISHED,
             "en",
@@ -102,7 +102,7 @@ def test_a_changed_resolution_is_put_back():
 
     document.refresh_from_db()
     assert (document.title, document.status) == (
-        "International migration and development",
+        "International migration and development (resolution 65/170 of 20 December 2010)",
         DocumentStatus.PUBLISHED,
     )
     assert result.counts["documents"] == {"updated": 1, "unchanged": 1}

@@ -69,6 +69,9 @@ def meeting_data(**fields) -> dict[str, str]:
         "start_date": "2012-02-09",
         "end_date": "2012-02-10",
         "time_zone": "America/New_York",
+        # What the form shows filled in: each organization's limits for this meeting.
+        "papers_per_organization": "20",
+        "megabytes_per_organization": "250",
         **management("objectives"),
         **management("sessions"),
         **management("agenda_items"),

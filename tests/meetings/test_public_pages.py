@@ -92,7 +92,7 @@ def test_meeting_page_shows_its_facts_and_objectives(client):
     Objective.objects.create(meeting=meeting, order=2, text="Examine cooperation.")
     Objective.objects.create(meeting=meeting, order=1, text="Discuss contributions.")
     page = client.get(meeting.get_absolute_url()).content.decode()
-    assert "<h1>Tenth Coordination Meeting on International Migration</h1>" in page
+    assert '<h1 dir="auto">Tenth Coordination Meeting on International Migration</h1>' in page
     assert "9–10 February 2012 · United Nations Headquarters, New York, United States" in page
     assert "<p>First paragraph.</p>\n\n<p>Second paragraph.</p>" in page
     assert page.index("Discuss contributions.") < page.index("Examine cooperation.")
@@ -132,12 +132,12 @@ def test_person_page_lists_what_they_speak_at_and_moderate(client):
     )
     AppearanceFactory(agenda_item=draft_item, person=person)
     page = client.get(person.get_absolute_url()).content.decode()
-    assert "<h1>François Crépeau</h1>" in page
-    assert "item I. Opening of the meeting" in page
-    assert "item II. The High-level Dialogue" in page
+    assert '<h1 dir="auto">François Crépeau</h1>' in page
+    assert "item I. <bdi>Opening of the meeting</bdi>" in page
+    assert "item II. <bdi>The High-level Dialogue</bdi>" in page
     assert "A human rights perspective" in page
     assert "Moderator" in page
-    assert "as Special Rapporteur" in page
+    assert "as <bdi>Special Rapporteur</bdi>" in page
     assert "Hidden" not in page
 
 
@@ -169,7 +169,7 @@ def test_unscheduled_items_are_listed_apart(client):
     AgendaItemFactory(meeting=meeting, title="Any other business")
     page = client.get(reverse("meetings:programme", kwargs={"slug": meeting.slug})).content.decode()
     assert "Not yet scheduled" in page
-    assert '<span class="numeral">I.</span> Any other business' in page
+    assert '<span class="numeral">I.</span> <bdi>Any other business</bdi>' in page
 
 
 def test_pages_carry_a_strict_content_security_policy(client):

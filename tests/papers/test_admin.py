@@ -301,7 +301,7 @@ def test_a_refused_replacement_shows_why_and_stores_nothing(secretariat_client, 
     assert response.context["adminform"].form.errors == {
         "new_file": [
             "This file is an HTML page renamed to .pdf; upload a PDF, Word, PowerPoint or "
-            "Excel document."
+            "Excel document, or a PNG or JPEG image."
         ]
     }
     assert paper.versions.count() == 1
@@ -368,7 +368,7 @@ def test_publish_action_publishes_and_mails(
     listing = secretariat_client.get(reverse(CHANGELIST))
     assertContains(listing, "1 document was published.")
     history = secretariat_client.get(reverse("admin:papers_document_history", args=[paper.pk]))
-    assertContains(history, "Published.")
+    assertContains(history, "Published version 1.")
 
 
 def test_publish_action_asks_before_publishing_flagged_documents(
@@ -513,7 +513,7 @@ def test_add_several_with_one_bad_file_stores_nothing(secretariat_client, settin
     assert response.context["form"].errors == {
         "files": [
             "Setup.pdf: This file is a program renamed to .pdf; upload a PDF, Word, PowerPoint "
-            "or Excel document."
+            "or Excel document, or a PNG or JPEG image."
         ]
     }
     assertContains(response, "Setup.pdf: This file is a program renamed to .pdf")

@@ -18,7 +18,7 @@ from tests.papers import samples
 
 pytestmark = pytest.mark.django_db
 
-ADVICE = "upload a PDF, Word, PowerPoint or Excel document."
+ADVICE = "upload a PDF, Word, PowerPoint or Excel document, or a PNG or JPEG image."
 KB = 1024
 
 

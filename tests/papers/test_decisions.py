@@ -34,7 +34,11 @@ def history(document) -> list[tuple[int, str, str]]:
 @pytest.mark.parametrize(
     ("decide", "status", "message"),
     [
-        (lambda d, by: document_publish(document=d, by=by), DocumentStatus.PUBLISHED, "Published."),
+        (
+            lambda d, by: document_publish(document=d, by=by),
+            DocumentStatus.PUBLISHED,
+            "Published version 1.",
+        ),
         (
             lambda d, by: document_return(document=d, comment=COMMENT, by=by),
             DocumentStatus.RETURNED,
@@ -68,7 +72,7 @@ def test_the_last_decision_is_the_one_recorded(paper, staff):
     paper.refresh_from_db()
     assert paper.decided_by == other
     assert [entry[1:] for entry in history(paper)] == [
-        ("secretariat@un.example", "Published."),
+        ("secretariat@un.example", "Published version 1."),
         ("other@un.example", f"Returned to the submitter: {COMMENT}"),
     ]
 
@@ -133,7 +137,7 @@ def test_staff_uploads_are_in_the_history(paper, staff, meeting):
     assert history(paper)[-1] == (
         CHANGE,
         "secretariat@un.example",
-        "New file, version 2. It needs a careful look: back in review.",
+        "New file, version 2. It waits for review; the published version stays public.",
     )
 
     [added] = documents_add_many(

@@ -118,7 +118,10 @@ def test_meeting_page_lists_published_documents_under_headings_in_reference_orde
     contributed = section(page, "Contributed papers")
     assert UNEDITED in contributed
     assert ">Migration and development</a>" in contributed
-    assert "Ana Lopes · International Organization for Migration (IOM) · French" in contributed
+    assert (
+        "<bdi>Ana Lopes</bdi> · <bdi>International Organization for Migration (IOM)</bdi> · French"
+        in contributed
+    )
     assert f'<a href="{paper.get_absolute_url()}">Download' in contributed
     assert "(PDF, 1.2\xa0MB, 1 page)" in contributed
     assert "(PowerPoint, " in section(page, "Other presentations")
@@ -191,7 +194,7 @@ def test_meeting_documents_query_count_does_not_grow(client, meeting, django_ass
     assert len(response.context["documents"]) == 10
     for document in Document.objects.filter(meeting=meeting):
         assertContains(response, f'">{document.title}</a>')
-        assertContains(response, document.current_version.get_absolute_url())
+        assertContains(response, document.public_version.get_absolute_url())
 
 
 def test_submit_link_is_for_members_while_the_window_is_open(client):
@@ -230,23 +233,26 @@ def test_document_page_shows_thumbnail_details_and_versions(client, meeting):
     second = VersionFactory(
         document=document, file_name="final.pdf", file_data=samples.pdf(pages=3)
     )
+    Document.objects.filter(pk=document.pk).update(published_version=second)  # v2 published
 
     response = client.get(document.get_absolute_url())
 
-    assertContains(response, "<h1>Migration and development</h1>", html=True)
+    assertContains(response, '<h1 dir="auto">Migration and development</h1>', html=True)
     assertContains(
         response,
         f'<img class="img-fluid border" src="/documents/{document.pk}/versions/2/thumbnail/" '
         'width="320" alt="First page of “Migration and development”">',
         html=True,
     )
-    assertContains(response, '<dd class="col-sm-8">Ana Lopes</dd>', html=True)
-    assertContains(response, '<dd class="col-sm-8">IOM</dd>', html=True)
-    assertContains(response, '<dd class="col-sm-8">Remittances</dd>', html=True)
+    assertContains(response, '<dd class="col-sm-8" dir="auto">Ana Lopes</dd>', html=True)
+    assertContains(response, '<dd class="col-sm-8" dir="auto">IOM</dd>', html=True)
+    assertContains(response, '<dd class="col-sm-8" dir="auto">Remittances</dd>', html=True)
     assertContains(response, f"PDF, {second.size}\xa0bytes, 3 pages")
     assertContains(response, f'<a href="{second.get_absolute_url()}">final.pdf</a>', html=True)
-    assertContains(response, f'<a href="{first.get_absolute_url()}">draft.pdf</a>', html=True)
-    assert response.context["versions"] == [second, first]
+    # The public reads exactly the published version: the earlier draft is not listed.
+    assertNotContains(response, "draft.pdf")
+    assert response.context["versions"] == [(second, "public")]
+    assert client.get(first.get_absolute_url()).status_code == 404
     assertNotContains(response, "Not public")
 
 

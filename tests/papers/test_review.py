@@ -101,7 +101,9 @@ def test_publish_refuses_when_a_newer_file_than_the_one_seen_arrived(paper, staf
 
 @pytest.mark.parametrize("status", [DocumentStatus.PUBLISHED, DocumentStatus.WITHDRAWN])
 def test_published_or_withdrawn_document_cannot_be_published(paper, staff, status):
-    Document.objects.filter(pk=paper.pk).update(status=status)
+    # A published document's file is its public version: nothing newer waits.
+    public = paper.current_version if status == DocumentStatus.PUBLISHED else None
+    Document.objects.filter(pk=paper.pk).update(status=status, published_version=public)
     with pytest.raises(ValidationError) as caught:
         document_publish(document=paper, by=staff)
     assert caught.value.messages == [
@@ -250,13 +252,23 @@ def test_replacing_the_file_adds_a_version_and_keeps_the_earlier_one(paper, staf
     assert version.file.storage.exists(version.file.name)
 
 
-def test_a_flagged_new_file_sends_a_published_document_back_to_review(paper, staff):
+def test_a_flagged_new_file_on_a_published_document_waits_and_the_old_one_stays_public(
+    paper, staff
+):
     document_publish(document=paper, by=staff)
+    first = paper.versions.get()
     document_file_replace(document=paper, upload=upload("paper.pdf", JAVASCRIPT_PDF), by=staff)
     paper.refresh_from_db()
-    assert paper.status == DocumentStatus.SUBMITTED
-    assert paper.review_reasons == JAVASCRIPT
-    assert paper.published_at is None
+    assert paper.status == DocumentStatus.PUBLISHED
+    assert paper.public_version == first
+    assert paper.newer_version_waiting
+    assert paper.review_reasons == JAVASCRIPT  # the newest file's: publishing it needs a look
+    with pytest.raises(ValidationError) as caught:
+        document_publish(document=paper, by=staff)
+    assert caught.value.code == "review_reasons"
+    second = document_publish(document=paper, by=staff, acknowledge_review_reasons=True)
+    assert second.public_version.number == 2
+    assert not second.newer_version_waiting
 
 
 def test_a_clean_new_file_clears_the_review_reasons(flagged, staff):
@@ -351,7 +363,7 @@ def test_add_many_with_a_bad_file_stores_nothing_and_names_it(staff, background,
 
     assert caught.value.messages == [
         "Page.pdf: This file is an HTML page renamed to .pdf; upload a PDF, Word, PowerPoint or "
-        "Excel document.",
+        "Excel document, or a PNG or JPEG image.",
         "Empty.pdf: The file is empty.",
     ]
     assert not Document.objects.exists()

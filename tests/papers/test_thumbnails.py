@@ -92,7 +92,7 @@ def test_decompression_bomb_has_no_thumbnail():
     with pytest.raises(ValidationError) as caught:
         make_thumbnail(upload, ALLOWED_KINDS["png"])
     assert caught.value.messages == [
-        "The image is too large to check safely (more than 89 million pixels)."
+        "The image is too large to check safely (more than 50 million pixels)."
     ]
 
 

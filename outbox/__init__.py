@@ -1,0 +1,1 @@
+"""Every message Plenary sends: recorded, sent after commit, retried, and shown to staff."""
