@@ -55,6 +55,7 @@ class ThrottledLoginMixin:
                     code="slowed_down",
                     params={"seconds": wait},
                 )
+            throttle.lock_state_note(self.request, account)
         return super().clean()
 
 

@@ -62,7 +62,7 @@ def picture_open(fp: IO[bytes], fmt: str) -> Image.Image:
         raise _damaged(label) from error
     width, height = picture.size
     if width * height > IMAGE_MAX_PIXELS:
-        picture.close()
+        # Not picture.close(): that would close the caller's upload too.
         raise _too_many_pixels((width, height))
     return picture
 

@@ -35,6 +35,15 @@ def login_failure_logged(
     *, credentials: dict, request: HttpRequest | None = None, **kwargs: Any
 ) -> None:
     account = throttle.account_name(credentials.get("username"))
+    if getattr(request, "login_refused_by_lock", False):
+        # Refused by the lock before any password was tried: it is no guess, and counting it
+        # would let a locked-out attacker keep slowing the account's owner down.
+        security_log.warning(
+            "login refused while locked account=%s address=%s",
+            account,
+            throttle.client_address(request),
+        )
+        return
     security_log.warning(
         "login failed account=%s address=%s", account, throttle.client_address(request)
     )

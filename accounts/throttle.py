@@ -98,6 +98,15 @@ def account_failure_add(account: str) -> None:
     cache.set(key, record, int(cooloff.total_seconds()) if cooloff else None)
 
 
+def lock_state_note(request: HttpRequest | None, account: str) -> None:
+    """Note, before the password is tried, whether the lock already refuses this attempt: such
+    an attempt is no guess, and must not count towards the account's slow-down (signals.py)."""
+    if request is not None:
+        request.login_refused_by_lock = not AxesProxyHandler.is_allowed(
+            request, {"username": account}
+        )
+
+
 def account_failures_clear(account: str) -> None:
     """Forget the account's failures, from every address: its owner has just proved who they are
     (a password reset)."""

@@ -53,10 +53,11 @@ def upload_refusal_record(
     """A security line for an upload the checks refused: who, for whom, why, and which file
     (its size and SHA-256, so the same file sent again can be recognised)."""
     digest = hashlib.sha256()
-    upload.seek(0)
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
+    if not upload.closed:  # a line is logged whatever happened to the file; never an error
+        upload.seek(0)
+        for chunk in upload.chunks():
+            digest.update(chunk)
+        upload.seek(0)
     security_log.warning(
         "upload refused user=%s organization=%s reason=%r size=%s sha256=%s",
         by.email if by is not None and by.is_authenticated else "-",

@@ -321,3 +321,12 @@ def test_a_slowed_down_attempt_is_in_the_security_log(client, caplog):
     assert security_lines(caplog) == [
         ("WARNING", f"login slowed down account=ana@example.org address={OWNER_ADDRESS} wait=2s")
     ]
+
+
+def test_a_locked_out_attacker_who_keeps_trying_does_not_slow_the_owner_down(client):
+    """Attempts the lock refuses are no guesses: they must not feed the account's slow-down."""
+    owner = UserFactory(email="ana@example.org")
+    for _ in range(30):
+        log_in(client, "ana@example.org", "guess", ATTACKER)
+    assertRedirects(log_in(client, "ana@example.org", PASSWORD, OWNER_ADDRESS), "/my/submissions/")
+    assert logged_in_user(client) == owner

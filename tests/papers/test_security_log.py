@@ -74,3 +74,27 @@ def test_decisions_are_logged_with_who_and_which_document(paper, staff, caplog):
         f"document rejected document={paper.pk} title='Migration and development' "
         "user=secretariat@un.example",
     ]
+
+
+def test_a_picture_refused_for_its_size_gets_the_message_not_an_error(
+    client, meeting, focal_point, caplog
+):
+    """The check must leave the upload open for the security log (it was a 500)."""
+    client.force_login(focal_point)
+    with caplog.at_level(logging.INFO, logger="plenary.security"):
+        response = client.post(
+            reverse("papers:submit", args=[meeting.slug]),
+            {
+                "category": DocumentCategory.objects.get(slug="contributed-papers").pk,
+                "title": "A plan",
+                "authors_text": "",
+                "language": "en",
+                "agenda_item": "",
+                "file": SimpleUploadedFile("plan.png", samples.png_claiming(9400, 9400)),
+            },
+        )
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [
+        "The image is 9,400 × 9,400 pixels; the limit is 50 million pixels."
+    ]
+    assert any(line.startswith("upload refused") for line in security_lines(caplog))

@@ -494,7 +494,9 @@ def test_my_submissions_query_count_does_not_grow(
         response = client.get(MY_SUBMISSIONS)
     assert len(response.context["documents"]) == 9
     for document in Document.objects.all():
-        assertContains(response, f'<a href="{document.get_absolute_url()}">{document.title}</a>')
+        assertContains(
+            response, f'<a href="{document.get_absolute_url()}" dir="auto">{document.title}</a>'
+        )
 
 
 # Changing and replacing ------------------------------------------------------------------------
