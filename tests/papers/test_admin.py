@@ -23,6 +23,7 @@ from tests.factories import (
     VersionFactory,
 )
 from tests.papers import samples
+from tests.papers.forms import document_form
 from tests.papers.storage import stored_files
 
 pytestmark = pytest.mark.django_db
@@ -249,25 +250,6 @@ def test_change_page_warns_of_review_reasons(secretariat_client, flagged):
         '<li class="warning" role="alert">\n    <strong>This document needs a careful look before '
         "it is published:</strong>\n    The PDF contains JavaScript.",
     )
-
-
-def document_form(document, **data) -> dict:
-    return {
-        "title": document.title,
-        "meeting": document.meeting_id,
-        "category": document.category_id,
-        "organization": document.organization_id or "",
-        "language": document.language,
-        "authors_text": document.authors_text,
-        "symbol": document.symbol,
-        "external_url": document.external_url,
-        "agenda_item": "",
-        "versions-TOTAL_FORMS": "0",
-        "versions-INITIAL_FORMS": str(document.versions.count()),
-        "versions-MIN_NUM_FORMS": "0",
-        "versions-MAX_NUM_FORMS": "1000",
-        **data,
-    }
 
 
 def test_staff_replace_the_file_and_the_earlier_version_is_kept(

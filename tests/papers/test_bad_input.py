@@ -4,7 +4,6 @@ Nothing stored means: no row, no file under MEDIA_ROOT, and no file left in the 
 directory (FILE_UPLOAD_TEMP_DIR).
 """
 
-import uuid
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion
+from papers.models import Document, DocumentStatus, DocumentVersion
 from tests.factories import VersionFactory
 from tests.papers import samples
+from tests.papers.forms import submission_data
 
 pytestmark = pytest.mark.django_db
 
@@ -27,16 +27,7 @@ def url(meeting) -> str:
     return reverse("papers:submit", kwargs={"slug": meeting.slug})
 
 
-def fields(**overrides) -> dict:
-    data = {
-        "category": DocumentCategory.objects.get(slug="contributed-papers").pk,
-        "title": "Migration and development",
-        "authors_text": "Ana Lopes",
-        "language": "en",
-        "agenda_item": "",
-        "submission_key": str(uuid.uuid4()),
-    }
-    return {**data, **overrides}
+fields = submission_data
 
 
 def assert_nothing_stored(settings, upload_dir: Path) -> None:

@@ -7,9 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from papers.models import DocumentCategory
 from papers.services.review import document_publish, document_reject
 from tests.papers import samples
+from tests.papers.forms import document_form, submission_data
 
 pytestmark = pytest.mark.django_db
 
@@ -26,14 +26,7 @@ def test_a_refused_upload_is_logged_with_who_for_whom_why_and_which_file(
     with caplog.at_level(logging.INFO, logger="plenary.security"):
         client.post(
             reverse("papers:submit", args=[meeting.slug]),
-            {
-                "category": DocumentCategory.objects.get(slug="contributed-papers").pk,
-                "title": "A paper",
-                "authors_text": "",
-                "language": "en",
-                "agenda_item": "",
-                "file": SimpleUploadedFile("paper.pdf", data),
-            },
+            submission_data(title="A paper", file=SimpleUploadedFile("paper.pdf", data)),
         )
     [line] = [line for line in security_lines(caplog) if line.startswith("upload refused")]
     assert "user=focal@iom.example" in line
@@ -47,16 +40,7 @@ def test_a_refused_admin_upload_is_logged(secretariat_client, paper, caplog):
     with caplog.at_level(logging.INFO, logger="plenary.security"):
         secretariat_client.post(
             reverse("admin:papers_document_change", args=[paper.pk]),
-            {
-                "title": paper.title,
-                "meeting": paper.meeting_id,
-                "category": paper.category_id,
-                "organization": paper.organization_id,
-                "language": "en",
-                "versions-TOTAL_FORMS": "0",
-                "versions-INITIAL_FORMS": "1",
-                "new_file": SimpleUploadedFile("v2.pdf", samples.HTML),
-            },
+            document_form(paper, new_file=SimpleUploadedFile("v2.pdf", samples.HTML)),
         )
     assert any(
         line.startswith("upload refused user=secretariat@un.example")
@@ -84,14 +68,10 @@ def test_a_picture_refused_for_its_size_gets_the_message_not_an_error(
     with caplog.at_level(logging.INFO, logger="plenary.security"):
         response = client.post(
             reverse("papers:submit", args=[meeting.slug]),
-            {
-                "category": DocumentCategory.objects.get(slug="contributed-papers").pk,
-                "title": "A plan",
-                "authors_text": "",
-                "language": "en",
-                "agenda_item": "",
-                "file": SimpleUploadedFile("plan.png", samples.png_claiming(9400, 9400)),
-            },
+            submission_data(
+                title="A plan",
+                file=SimpleUploadedFile("plan.png", samples.png_claiming(9400, 9400)),
+            ),
         )
     assert response.status_code == 200
     assert response.context["form"].errors["file"] == [

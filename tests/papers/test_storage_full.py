@@ -12,8 +12,9 @@ from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.core.management import call_command
 from django.urls import reverse
 
-from papers.models import Document, DocumentCategory, DocumentVersion
+from papers.models import Document, DocumentVersion
 from tests.papers import samples
+from tests.papers.forms import submission_data
 from tests.papers.storage import stored_files
 
 pytestmark = pytest.mark.django_db
@@ -32,14 +33,7 @@ class HalfWritingStorage(FileSystemStorage):
 
 
 def fields() -> dict:
-    return {
-        "category": DocumentCategory.objects.get(slug="contributed-papers").pk,
-        "title": "Migration and development",
-        "authors_text": "",
-        "language": "en",
-        "agenda_item": "",
-        "file": SimpleUploadedFile("paper.pdf", samples.pdf(pages=3)),
-    }
+    return submission_data(file=SimpleUploadedFile("paper.pdf", samples.pdf(pages=3)))
 
 
 def test_media_storage_full_gives_a_clear_page_and_leaves_nothing(

@@ -11,10 +11,11 @@ from django.test import RequestFactory
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from papers.models import Document, DocumentCategory
+from papers.models import Document
 from papers.uploadhandlers import UPLOAD_VIEWS, PaperUploadHandler
 from tests.factories import DocumentFactory, UserFactory, VersionFactory
 from tests.papers import samples
+from tests.papers.forms import document_form, submission_data
 
 pytestmark = pytest.mark.django_db
 
@@ -29,15 +30,7 @@ class Recording(PaperUploadHandler):
         return super().receive_data_chunk(raw_data, start)
 
 
-def fields(**extra) -> dict:
-    return {
-        "category": DocumentCategory.objects.get(slug="contributed-papers").pk,
-        "title": "Migration and development",
-        "authors_text": "",
-        "language": "en",
-        "agenda_item": "",
-        **extra,
-    }
+fields = submission_data
 
 
 def test_two_files_in_one_field_are_refused(client, meeting, focal_point, upload_dir):
@@ -57,19 +50,13 @@ def test_two_files_in_one_field_are_refused(client, meeting, focal_point, upload
 
 
 def test_two_files_for_the_admins_new_file_are_refused(secretariat_client, paper):
-    data = {
-        "title": paper.title,
-        "meeting": paper.meeting_id,
-        "category": paper.category_id,
-        "organization": paper.organization_id,
-        "language": "en",
-        "versions-TOTAL_FORMS": "0",
-        "versions-INITIAL_FORMS": "1",
-        "new_file": [
+    data = document_form(
+        paper,
+        new_file=[
             SimpleUploadedFile("a.pdf", samples.pdf()),
             SimpleUploadedFile("b.pdf", samples.pdf()),
         ],
-    }
+    )
     response = secretariat_client.post(
         reverse("admin:papers_document_change", args=[paper.pk]), data
     )
