@@ -5,7 +5,6 @@ once it has committed.
 """
 
 import secrets
-from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -87,7 +86,8 @@ def invitation_send(
         invitation.full_clean()
         invitation.save()
         url = invitation_url(token=token)
-        transaction.on_commit(partial(_invitation_mail, invitation, url))
+        # Recorded in the outbox with the invitation itself; sent once both have committed.
+        _invitation_mail(invitation, url)
     return invitation
 
 
@@ -109,7 +109,8 @@ def invitation_resend(*, invitation: Invitation) -> Invitation:
         invitation.expires_at = invitation.sent_at + INVITATION_VALIDITY
         invitation.save(update_fields=["token_hash", "sent_at", "expires_at"])
         url = invitation_url(token=token)
-        transaction.on_commit(partial(_invitation_mail, invitation, url))
+        # Recorded in the outbox with the invitation itself; sent once both have committed.
+        _invitation_mail(invitation, url)
     return invitation
 
 

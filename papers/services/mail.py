@@ -5,10 +5,8 @@ are absolute, built from ``SITE_URL`` by config.links.absolute_url().
 """
 
 from collections.abc import Mapping, Sequence
-from functools import partial
 
 from django.conf import settings
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -84,9 +82,11 @@ def _mail_secretariat(document_pk: int) -> None:
 
 def submitters_notify(*, document: Document, template: str) -> None:
     """Mail papers/email/<template> to the document's submitters once the transaction commits."""
-    transaction.on_commit(partial(_mail_submitters, template, document.pk), robust=True)
+    # Recorded in the outbox inside the caller's transaction, with the decision it reports:
+    # both are stored or neither is. It is sent once the transaction commits.
+    _mail_submitters(template, document.pk)
 
 
 def secretariat_notify(*, document: Document) -> None:
     """Tell the secretariat a paper waits for review, once the current transaction commits."""
-    transaction.on_commit(partial(_mail_secretariat, document.pk), robust=True)
+    _mail_secretariat(document.pk)

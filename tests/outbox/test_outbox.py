@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
@@ -14,6 +15,7 @@ from accounts.models import Invitation
 from outbox.models import MAX_ATTEMPTS, Message, MessageStatus
 from outbox.services import message_queue, message_send
 from papers.services import mail as papers_mail
+from papers.services.review import document_reject
 from tests.factories import DocumentFactory, OrganizationFactory, SecretariatFactory, StaffFactory
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +184,30 @@ def test_staff_who_may_not_see_the_outbox_get_no_warning(client):
     client.force_login(StaffFactory())
 
     assertNotContains(client.get(reverse("admin:index")), "could not be sent")
+
+
+def test_a_decision_and_its_message_are_stored_together_or_not_at_all(
+    django_capture_on_commit_callbacks,
+):
+    """The message is recorded inside the action's transaction: a rolled-back action leaves no
+    message behind, and a committed one cannot lose its message."""
+    document = DocumentFactory(submitted_by=StaffFactory(email="focal@iom.example"))
+
+    def reject_then_fail():
+        with transaction.atomic():
+            document_reject(document=document, comment="Out of scope.", by=SecretariatFactory())
+            assert Message.objects.count() == 1
+            raise RuntimeError("a later step failed")
+
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError, match="later step failed"),
+    ):
+        reject_then_fail()
+    assert Message.objects.count() == 0
+    assert mail.outbox == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        document_reject(document=document, comment="Out of scope.", by=SecretariatFactory())
+    assert Message.objects.get().status == MessageStatus.SENT
+    assert len(mail.outbox) == 1
