@@ -15,6 +15,8 @@ from django.http import HttpRequest, HttpResponse
 from django.template import loader
 from django.views import defaults
 
+from config.views import site_headers
+
 logger = logging.getLogger(__name__)
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
@@ -51,5 +53,5 @@ class DatabaseUnavailableMiddleware:
 def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: a database error raised outside a view is a 503 too; anything else a 500."""
     if isinstance(sys.exception(), DATABASE_ERRORS):
-        return unavailable_response()
-    return defaults.server_error(request)
+        return site_headers(unavailable_response())
+    return site_headers(defaults.server_error(request))

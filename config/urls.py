@@ -20,4 +20,5 @@ urlpatterns = [
 
 # A database error raised outside a view (in a middleware) is a 503 too: config/faults.py.
 # /healthz is answered by config.health.HealthCheckMiddleware, before any URL is resolved.
+handler400 = "config.views.bad_request"
 handler500 = "config.faults.server_error"

@@ -2,9 +2,12 @@
 
 from typing import override
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.utils.csp import CSP, build_policy
+from django.views import defaults
 from django.views.generic import RedirectView
 
 
@@ -15,6 +18,19 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:  # noq
     Django gives is for developers; the page tells the reader what to do instead.
     """
     return render(request, "403_csrf.html", status=403)
+
+
+def site_headers(response: HttpResponse) -> HttpResponse:
+    """The site's CSP and framing headers on an error page made outside the middleware that
+    adds them (a bad Host header, a failing middleware); left as they are when already set."""
+    response.headers.setdefault(str(CSP.HEADER_ENFORCE), build_policy(settings.SECURE_CSP))
+    response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
+    return response
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """handler400: templates/400.html, with the site's headers whichever layer refused."""
+    return site_headers(defaults.bad_request(request, exception))
 
 
 class FaviconView(RedirectView):

@@ -28,6 +28,9 @@ def test_bad_request_page_is_the_sites(client):
     assert "<h1>Bad request</h1>" in html
     assert "<title>Bad request · Plenary</title>" in html
     assert_in_site_style(html)
+    # Refused by the Host check, before the middleware that adds these: handler400 adds them.
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
 
 
 def test_permission_denied_page_is_the_sites():
