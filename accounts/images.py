@@ -11,12 +11,14 @@ import io
 import struct
 import uuid
 import warnings
+from collections.abc import Callable
 from pathlib import PurePosixPath
-from typing import IO
+from typing import IO, Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
+from django.db.models.fields.files import ImageFieldFile
 from django.http import FileResponse, Http404
 from django.utils.cache import patch_cache_control
 from django.utils.deconstruct import deconstructible
@@ -179,12 +181,29 @@ class PictureUploadTo:
         return hash(self.folder)
 
 
+class PictureFieldFile(ImageFieldFile):
+    """A stored photo or logo whose `url` is the view that serves it, never MEDIA_URL."""
+
+    @property
+    def url(self) -> str:
+        self._require_file()
+        if self.field.url_of is None:
+            raise ValueError(f"{self.field} has no view that serves it.")
+        return self.field.url_of(self.instance)
+
+
 class PictureField(models.ImageField):
     """A photo or logo: checked by content (validate_picture), stored under a generated name
-    and without its metadata. Served by a view, never from MEDIA_URL (picture_response)."""
+    and without its metadata. Served by a view, never from MEDIA_URL (picture_response):
+    `url_of(instance)` gives that view's address, which `field_file.url` returns."""
 
-    def __init__(self, *args, folder: str = "pictures", **kwargs) -> None:
+    attr_class = PictureFieldFile
+
+    def __init__(
+        self, *args, folder: str = "pictures", url_of: Callable[[Any], str] | None = None, **kwargs
+    ) -> None:
         self.folder = folder
+        self.url_of = url_of
         kwargs.setdefault("upload_to", PictureUploadTo(folder))
         kwargs.setdefault("max_length", 200)
         super().__init__(*args, **kwargs)

@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -121,6 +122,7 @@ class Organization(SingleLineTextModel):
     logo = PictureField(
         _("logo"),
         folder="organizations/logos",
+        url_of=lambda organization: reverse("accounts:organization_logo", args=[organization.pk]),
         blank=True,
         help_text=_("A PNG or JPEG of at most 5 MB, stored without its metadata."),
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from django.contrib.auth import password_validation
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
@@ -263,6 +264,10 @@ def _load_admin(result: DemoLoad, password: str | None) -> None:
         is_staff=True,
         is_superuser=True,
     )
+    # In the Secretariat group, so the "To review" mail of a demo submission reaches someone.
+    secretariat = Group.objects.filter(name="Secretariat").first()
+    if secretariat is not None and result.admin is not None:
+        result.admin.groups.add(secretariat)
 
 
 def _load_focal_point(result: DemoLoad, password: str | None) -> None:

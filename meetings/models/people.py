@@ -69,6 +69,7 @@ class Person(SingleLineTextModel):
     photo = PictureField(
         _("photo"),
         folder="people/photos",
+        url_of=lambda person: reverse("meetings:person_photo", args=[person.slug]),
         blank=True,
         help_text=_(
             "A PNG or JPEG of at most 5 MB. It is stored without its metadata (camera, GPS "

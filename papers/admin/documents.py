@@ -98,7 +98,7 @@ class DocumentVersionInline(admin.TabularInline):
         "original_name",
         "summary",
         "review_reasons",
-        "sha256",
+        "checksum",
         "uploaded_by",
         "uploaded_at",
     ]
@@ -125,6 +125,11 @@ class DocumentVersionInline(admin.TabularInline):
     @admin.display(description=_("file"))
     def summary(self, version: DocumentVersion) -> str:
         return version.summary
+
+    @admin.display(description=_("SHA-256"))
+    def checksum(self, version: DocumentVersion) -> str:
+        """The first 12 characters, enough to tell files apart; the whole one on hover."""
+        return format_html('<span title="{}">{}…</span>', version.sha256, version.sha256[:12])
 
     @admin.display(description=_("public"))
     def public(self, version: DocumentVersion) -> str:
@@ -345,7 +350,7 @@ class DocumentAdmin(
         )
         self.message_user(
             request,
-            _("%(name)s was added as version %(number)s.")
+            _("Version %(number)s added: %(name)s.")
             % {"name": version.original_name, "number": version.number},
             messages.SUCCESS,
         )

@@ -128,8 +128,11 @@ def test_a_speaker_photo_is_stored_clean_and_served_by_a_view(staff_client, clie
     assert person.photo.name.endswith(".jpg")
     assert "holiday" not in person.photo.name
 
-    page = client.get(person.get_absolute_url())
     photo_url = reverse("meetings:person_photo", args=[person.slug])
+    assert person.photo.url == photo_url  # never a /media/ address, which has no route
+    change = staff_client.get(reverse("admin:meetings_person_change", args=[person.pk]))
+    assertContains(change, f'href="{photo_url}"')
+    page = client.get(person.get_absolute_url())
     assertContains(page, f'src="{photo_url}"')
     served = client.get(photo_url)
     data = b"".join(served.streaming_content)

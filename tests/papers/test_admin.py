@@ -262,7 +262,7 @@ def test_staff_replace_the_file_and_the_earlier_version_is_kept(
         document_form(paper, new_file=new_file),
         follow=True,
     )
-    assertContains(response, "Hovy paper v2.pdf was added as version 2.")
+    assertContains(response, "Version 2 added: Hovy paper v2.pdf.")
     versions = list(paper.versions.order_by("number"))
     assert [(v.number, v.original_name, v.page_count) for v in versions] == [
         (1, "Hovy paper.pdf", 1),

@@ -151,3 +151,9 @@ def test_the_data_migration_made_published_documents_show_their_newest_file(pape
     document_publish(document=paper, by=staff)
     paper.refresh_from_db()
     assert paper.public_version.number == 2
+
+
+def test_my_submissions_says_a_newer_file_waits_and_which_stays_public(story, focal_point, client):
+    client.force_login(focal_point)
+    response = client.get(reverse("papers:my_submissions"))
+    assertContains(response, "Version 3 waits for review; version 2 stays public until then.")
