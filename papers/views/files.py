@@ -66,7 +66,8 @@ def _file_response(version: DocumentVersion, field_file, content_type: str):
     response.headers["X-Content-Type-Options"] = "nosniff"
     patch_vary_headers(response, ["Cookie"])
     document = version.document
-    if document.public_version != version or not document.meeting.is_published:
+    is_public = document.is_published and document.published_version_id == version.pk
+    if not is_public or not document.meeting.is_published:
         # Only members and staff got here: no shared cache may keep it.
         patch_cache_control(response, private=True, no_store=True)
     return response

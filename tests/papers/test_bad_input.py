@@ -27,9 +27,6 @@ def url(meeting) -> str:
     return reverse("papers:submit", kwargs={"slug": meeting.slug})
 
 
-fields = submission_data
-
-
 def assert_nothing_stored(settings, upload_dir: Path) -> None:
     assert not Document.objects.exists()
     assert not DocumentVersion.objects.exists()
@@ -126,7 +123,7 @@ def test_bad_file_is_refused_next_to_the_field_and_nothing_is_stored(
 ):
     client.force_login(focal_point)
 
-    response = client.post(url, fields(file=SimpleUploadedFile(name, data)))
+    response = client.post(url, submission_data(file=SimpleUploadedFile(name, data)))
 
     assert_file_refused(response, message)
     assert_nothing_stored(settings, upload_dir)
@@ -138,7 +135,9 @@ def test_file_over_the_limit_is_refused_and_not_kept(
     settings.PAPERS_MAX_UPLOAD_SIZE = 10 * KB
     client.force_login(focal_point)
 
-    response = client.post(url, fields(file=SimpleUploadedFile("paper.pdf", padded_pdf(20 * KB))))
+    response = client.post(
+        url, submission_data(file=SimpleUploadedFile("paper.pdf", padded_pdf(20 * KB)))
+    )
 
     assert_file_refused(response, "The file is 20\xa0KB; the limit is 10\xa0KB.")
     assert_nothing_stored(settings, upload_dir)
@@ -148,7 +147,7 @@ def test_file_at_the_limit_is_accepted(client, url, focal_point, settings):
     settings.PAPERS_MAX_UPLOAD_SIZE = 10 * KB
     client.force_login(focal_point)
 
-    client.post(url, fields(file=SimpleUploadedFile("paper.pdf", padded_pdf(10 * KB))))
+    client.post(url, submission_data(file=SimpleUploadedFile("paper.pdf", padded_pdf(10 * KB))))
 
     assert Document.objects.get().versions.get().size == 10 * KB
 
@@ -156,7 +155,7 @@ def test_file_at_the_limit_is_accepted(client, url, focal_point, settings):
 def test_missing_file_is_required(client, url, focal_point, settings, upload_dir):
     client.force_login(focal_point)
 
-    response = client.post(url, fields())
+    response = client.post(url, submission_data())
 
     assert response.context["form"].errors["file"] == ["This field is required."]
     assert_nothing_stored(settings, upload_dir)
@@ -218,7 +217,7 @@ def test_bad_file_name_is_refused_and_nothing_is_stored(
 
     response = client.post(
         url,
-        multipart(fields(), file_name, samples.pdf()),
+        multipart(submission_data(), file_name, samples.pdf()),
         content_type=f"multipart/form-data; boundary={BOUNDARY}",
     )
 
@@ -272,7 +271,7 @@ def test_plain_file_name_sent_by_hand_is_accepted(client, url, focal_point):
 
     client.post(
         url,
-        multipart(fields(), "Rapport d\u2019\u00e9tape \u2013 2012.pdf", samples.pdf()),
+        multipart(submission_data(), "Rapport d\u2019\u00e9tape \u2013 2012.pdf", samples.pdf()),
         content_type=f"multipart/form-data; boundary={BOUNDARY}",
     )
 
@@ -291,7 +290,8 @@ def test_title_of_ten_thousand_characters_is_refused(
     client.force_login(focal_point)
 
     response = client.post(
-        url, fields(title="x" * 10_000, file=SimpleUploadedFile("paper.pdf", samples.pdf()))
+        url,
+        submission_data(title="x" * 10_000, file=SimpleUploadedFile("paper.pdf", samples.pdf())),
     )
 
     assert response.context["form"].errors["title"] == [
@@ -314,7 +314,7 @@ def test_html_in_text_fields_is_stored_as_text_and_shown_escaped_everywhere(
     client.force_login(focal_point)
     client.post(
         url,
-        fields(
+        submission_data(
             title=SCRIPT_TITLE,
             authors_text=SCRIPT_AUTHORS,
             file=SimpleUploadedFile("paper.pdf", samples.pdf()),
@@ -353,7 +353,7 @@ def test_pdf_with_javascript_is_accepted_into_review_with_the_reason(client, url
     client.force_login(focal_point)
     data = samples.handwritten_pdf(b"/OpenAction << /S /JavaScript /JS (app.alert(1)) >>")
 
-    client.post(url, fields(file=SimpleUploadedFile("paper.pdf", data)))
+    client.post(url, submission_data(file=SimpleUploadedFile("paper.pdf", data)))
 
     document = Document.objects.get()
     assert document.status == DocumentStatus.SUBMITTED

@@ -1,16 +1,15 @@
 """Documents' titles and author lines follow accounts/text.py: no text-direction controls, one
 line, NFC, on the focal points' form, in the admin and whatever else saves them."""
 
-import uuid
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from papers.models import Document, DocumentCategory
+from papers.models import Document
 from tests.factories import DocumentFactory
 from tests.papers import samples
+from tests.papers.forms import document_form, submission_data
 
 pytestmark = pytest.mark.django_db
 
@@ -21,36 +20,8 @@ BIDI_MESSAGE = (
 
 
 def submit(client, meeting, **overrides):
-    data = {
-        "category": DocumentCategory.objects.get(slug="contributed-papers").pk,
-        "title": "Migration and development",
-        "authors_text": "Ana Lopes",
-        "language": "en",
-        "agenda_item": "",
-        "submission_key": str(uuid.uuid4()),
-        "file": SimpleUploadedFile("paper.pdf", samples.pdf()),
-        **overrides,
-    }
+    data = submission_data(file=SimpleUploadedFile("paper.pdf", samples.pdf()), **overrides)
     return client.post(reverse("papers:submit", kwargs={"slug": meeting.slug}), data)
-
-
-def admin_form(document, **data) -> dict:
-    return {
-        "title": document.title,
-        "meeting": document.meeting_id,
-        "category": document.category_id,
-        "organization": document.organization_id or "",
-        "language": document.language,
-        "authors_text": document.authors_text,
-        "symbol": document.symbol,
-        "external_url": document.external_url,
-        "agenda_item": "",
-        "versions-TOTAL_FORMS": "0",
-        "versions-INITIAL_FORMS": str(document.versions.count()),
-        "versions-MIN_NUM_FORMS": "0",
-        "versions-MAX_NUM_FORMS": "1000",
-        **data,
-    }
 
 
 def test_submit_form_refuses_a_title_with_a_right_to_left_override(client, meeting, focal_point):
@@ -94,7 +65,7 @@ def test_submitted_title_and_authors_are_stored_on_one_line_and_nfc(client, meet
 def test_admin_refuses_a_title_with_a_right_to_left_override(secretariat_client, paper):
     response = secretariat_client.post(
         reverse("admin:papers_document_change", args=[paper.pk]),
-        admin_form(paper, title="Migration \u202eand development"),
+        document_form(paper, title="Migration \u202eand development"),
     )
 
     assert response.status_code == 200
@@ -107,7 +78,7 @@ def test_admin_refuses_a_title_with_a_right_to_left_override(secretariat_client,
 def test_admin_stores_a_title_typed_over_two_lines_on_one(secretariat_client, paper):
     response = secretariat_client.post(
         reverse("admin:papers_document_change", args=[paper.pk]),
-        admin_form(paper, title="Migration and\u2028development\r\n"),
+        document_form(paper, title="Migration and\u2028development\r\n"),
     )
 
     assert response.status_code == 302

@@ -30,14 +30,11 @@ class Recording(PaperUploadHandler):
         return super().receive_data_chunk(raw_data, start)
 
 
-fields = submission_data
-
-
 def test_two_files_in_one_field_are_refused(client, meeting, focal_point, upload_dir):
     client.force_login(focal_point)
     response = client.post(
         reverse("papers:submit", args=[meeting.slug]),
-        fields(
+        submission_data(
             file=[
                 SimpleUploadedFile("a.pdf", samples.pdf()),
                 SimpleUploadedFile("b.pdf", samples.pdf()),
@@ -141,7 +138,7 @@ def test_an_organization_past_its_number_of_papers_is_told_why(
 
     response = client.post(
         reverse("papers:submit", args=[meeting.slug]),
-        fields(file=SimpleUploadedFile("c.pdf", samples.pdf())),
+        submission_data(file=SimpleUploadedFile("c.pdf", samples.pdf())),
     )
 
     assertContains(
@@ -159,7 +156,7 @@ def test_withdrawn_papers_do_not_count(client, meeting, focal_point, organizatio
     client.force_login(focal_point)
     client.post(
         reverse("papers:submit", args=[meeting.slug]),
-        fields(file=SimpleUploadedFile("c.pdf", samples.pdf())),
+        submission_data(file=SimpleUploadedFile("c.pdf", samples.pdf())),
     )
     assert Document.objects.count() == 2
 
@@ -175,7 +172,7 @@ def test_an_organization_past_its_megabytes_is_told_why(
 
     response = client.post(
         reverse("papers:submit", args=[meeting.slug]),
-        fields(file=SimpleUploadedFile("c.pdf", samples.pdf())),
+        submission_data(file=SimpleUploadedFile("c.pdf", samples.pdf())),
     )
 
     assertContains(response, "With this file, the papers of International Organization")
