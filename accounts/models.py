@@ -76,9 +76,16 @@ class User(AbstractUser):
 
 
 class OrganizationKind(models.TextChoices):
-    UN_ENTITY = "un", _("UN entity")
-    INTERGOVERNMENTAL = "igo", _("Intergovernmental organization")
-    GOVERNMENT = "government", _("Government")
+    """What an organization is, fine enough to order a list of participants the UN way."""
+
+    GOVERNMENT = "government", _("Member State (government)")
+    OBSERVER = "observer", _("Observer State or entity")
+    UN_SECRETARIAT = "un", _("UN Secretariat department or office")
+    UN_FUND = "un_fund", _("UN fund or programme")
+    UN_AGENCY = "un_agency", _("UN specialized agency")
+    UN_RELATED = "un_related", _("Related organization of the UN system")
+    UN_REGIONAL = "un_regional", _("UN regional commission")
+    INTERGOVERNMENTAL = "igo", _("Other intergovernmental organization")
     CIVIL_SOCIETY = "civil_society", _("Civil society")
     ACADEMIC = "academic", _("Academic")
     OTHER = "other", _("Other")

@@ -66,6 +66,17 @@ def single_line(value: str) -> str:
     return unicodedata.normalize("NFC", value).strip()
 
 
+def folded(value: str) -> str:
+    """How names compare when accents and case don't count: "Crépeau" and "CREPEAU" are one.
+
+    Letters lose their combining marks (é → e, ö → o), the text is case-folded (ß → ss) and runs
+    of spaces are one space. Letters without a decomposition (ø, ł) stay as they are.
+    """
+    decomposed = unicodedata.normalize("NFKD", value)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(bare.casefold().split())
+
+
 def search_term(value: str) -> str:
     """A search query as text is stored: NFC."""
     return unicodedata.normalize("NFC", value)

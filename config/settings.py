@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "outbox",
     "accounts",
     "meetings",
+    "participants",
     "papers",
     "demo",
     "axes",
@@ -87,7 +88,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # A full disk during an upload: the 507 "storage is full" page, nothing stored.
-    "papers.storagefull.StorageFullMiddleware",
+    "uploads.storagefull.StorageFullMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A login's absolute lifetime and idle timeout (accounts/sessions.py).
@@ -193,10 +194,14 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"
 PAPERS_MAX_UPLOAD_SIZE = int(os.environ.get("DJANGO_PAPERS_MAX_UPLOAD_MB", "50")) * 1024 * 1024
 # Where notices of new submissions go; empty: to the active members of the "Secretariat" group.
 PAPERS_SECRETARIAT_EMAIL = env_list("DJANGO_PAPERS_SECRETARIAT_EMAIL", "")
+
+# Participants: nominations of a meeting that ended more than this many days ago lose their
+# e-mail, phone, requirements and letter to `manage.py purge_participant_data`.
+PARTICIPANTS_RETENTION_DAYS = int(os.environ.get("DJANGO_PARTICIPANTS_RETENTION_DAYS", "730"))
 # Every upload, on every form, streams to a temporary file on disk (in the system's temporary
 # directory unless DJANGO_FILE_UPLOAD_TEMP_DIR names another; it must exist), stops being
 # stored past PAPERS_MAX_UPLOAD_SIZE and keeps the file name as sent for the file-name check.
-FILE_UPLOAD_HANDLERS = ["papers.uploadhandlers.PaperUploadHandler"]
+FILE_UPLOAD_HANDLERS = ["uploads.handlers.PaperUploadHandler"]
 FILE_UPLOAD_TEMP_DIR = os.environ.get("DJANGO_FILE_UPLOAD_TEMP_DIR") or None
 # At most 50 file parts a request ("Add several documents" takes up to 50 at once; every other
 # form takes one file per field, and says so when sent more).

@@ -9,26 +9,32 @@ from meetings.models import MeetingStatus, Role
 
 # name, acronym, kind, parent's name, country; a name and country find the row.
 ORGANIZATIONS = [
-    ("Department of Economic and Social Affairs", "DESA", OrganizationKind.UN_ENTITY, None, ""),
+    (
+        "Department of Economic and Social Affairs",
+        "DESA",
+        OrganizationKind.UN_SECRETARIAT,
+        None,
+        "",
+    ),
     (
         "Population Division",
         "",
-        OrganizationKind.UN_ENTITY,
+        OrganizationKind.UN_SECRETARIAT,
         "Department of Economic and Social Affairs",
         "",
     ),
     (
         "Economic Commission for Latin America and the Caribbean",
         "ECLAC",
-        OrganizationKind.UN_ENTITY,
+        OrganizationKind.UN_REGIONAL,
         None,
         "",
     ),
-    ("Economic Commission for Europe", "ECE", OrganizationKind.UN_ENTITY, None, ""),
+    ("Economic Commission for Europe", "ECE", OrganizationKind.UN_REGIONAL, None, ""),
     (
         "International Organization for Migration",
         "IOM",
-        OrganizationKind.INTERGOVERNMENTAL,
+        OrganizationKind.UN_RELATED,
         None,
         "",
     ),

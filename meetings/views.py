@@ -10,6 +10,7 @@ from accounts.images import picture_response
 from accounts.models import Organization
 from papers.models import Document
 
+from .extensions import panels_for
 from .models import Appearance, Meeting, MeetingSeries, Person
 from .programme import build_programme
 
@@ -57,6 +58,7 @@ class MeetingDetailView(PublishedMeetingMixin, DetailView):
         context["can_submit"] = (
             self.object.submissions_are_open() and Organization.objects.for_user(user).exists()
         )
+        context["panels"] = panels_for(self.request, self.object)
         return context
 
 
@@ -75,7 +77,7 @@ class PersonDetailView(DetailView):
 
     @override
     def get_object(self, queryset=None):
-        person = get_object_or_404(Person.objects.with_details(), slug=self.kwargs["slug"])
+        person = get_object_or_404(Person.objects.named().with_details(), slug=self.kwargs["slug"])
         self.appearances = list(Appearance.objects.for_person_page(person))
         if not self.appearances:
             # Someone who is in no published programme has no public page.
@@ -91,7 +93,7 @@ class PersonDetailView(DetailView):
 @require_safe
 def person_photo(_request, slug: str) -> FileResponse:
     """/people/<slug>/photo/: the photo of someone with a public page, as it was stored."""
-    person = get_object_or_404(Person, slug=slug)
+    person = get_object_or_404(Person.objects.named(), slug=slug)
     if not person.photo or not Appearance.objects.published().filter(person=person).exists():
         raise Http404("No public photo.")
     return picture_response(person.photo)

@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class PapersConfig(AppConfig):
     name = "papers"
     verbose_name = _("Documents and papers")
+
+    def ready(self) -> None:
+        # What papers does when meetings merges or erases a person (meetings.signals).
+        import_module(f"{self.name}.receivers")

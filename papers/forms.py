@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization
 from meetings.models import AgendaItem, Meeting
-from papers.filetypes import ALLOWED_KINDS, Inspection, inspect_upload
-from papers.filetypes import max_upload_size as papers_max_upload_size
-from papers.filetypes.reading import size_display
 from papers.models import Document, DocumentCategory
+from uploads.filetypes import ALLOWED_KINDS, Inspection, inspect_upload
+from uploads.filetypes import max_upload_size as papers_max_upload_size
+from uploads.filetypes.reading import size_display
 
 ACCEPT = ",".join(
     sorted({kind.extension for kind in ALLOWED_KINDS.values()} | {".jpeg"})

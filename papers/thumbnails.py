@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from django.core.files.base import ContentFile, File
 from PIL import Image, ImageOps
 
-from papers.filetypes import PDFIUM_LOCK, FileKind, local_path, open_image, open_pdf
+from uploads.filetypes import PDFIUM_LOCK, FileKind, local_path, open_image, open_pdf
 
 # A preview is at most this many times as tall as it is wide; the rest of a long page is cut off.
 MAX_ASPECT = 4

@@ -29,6 +29,7 @@ from meetings.models import (
 )
 from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion
 from papers.services.versions import version_add
+from participants.models import CheckIn, Nomination, NominationStatus, Registration
 from tests.papers import samples
 
 PASSWORD = "correct horse battery staple"
@@ -51,7 +52,7 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
         model = Organization
 
     name = factory.Sequence(lambda n: f"Organization {n}")
-    kind = OrganizationKind.UN_ENTITY
+    kind = OrganizationKind.UN_SECRETARIAT
 
 
 class HonorificFactory(factory.django.DjangoModelFactory):
@@ -213,3 +214,43 @@ class VersionFactory(factory.django.DjangoModelFactory):
             version.review_reasons = review_reasons
             version.save(update_fields=["review_reasons"])
         return version
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    """Registration open from a year ago until a year from now, without limits."""
+
+    class Meta:
+        model = Registration
+
+    meeting = factory.SubFactory(MeetingFactory)
+    opens_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=365))
+    closes_on = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=365))
+
+
+class NominationFactory(factory.django.DjangoModelFactory):
+    """A nomination written straight to the database (the services are tested on their own)."""
+
+    class Meta:
+        model = Nomination
+
+    meeting = factory.SubFactory(MeetingFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    given_name = factory.Sequence(lambda n: f"Delegate{n}")
+    family_name = factory.Sequence(lambda n: f"Nominee{n}")
+    position = "Adviser"
+    email = factory.Sequence(lambda n: f"delegate{n}@example.org")
+    phone = "+41229171234"
+    listed = True
+    status = NominationStatus.ACCEPTED
+    person = factory.LazyAttribute(
+        lambda nomination: Person.objects.create(
+            given_name=nomination.given_name,
+            family_name=nomination.family_name,
+            organization=nomination.organization,
+        )
+    )
+
+
+class CheckInFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CheckIn

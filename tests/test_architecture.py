@@ -1,8 +1,10 @@
 """How the code hangs together: imports run one way, at the top of each module.
 
-outbox ← accounts ← meetings ← papers, with demo on top; `config` holds settings, the root
-URLs and the site-wide helpers. meetings knows papers only through the one QuerySet call its
-meeting page makes.
+outbox ← accounts ← uploads ← meetings ← participants and papers (which don't know each other),
+with demo on top; `config` holds settings, the root URLs and the site-wide helpers. meetings knows
+papers only through the one QuerySet call its meeting page makes, and participants not at all:
+participants adds to the meeting's page through meetings.extensions and follows a person's merge
+or erasure through meetings.signals.
 """
 
 import ast
@@ -11,14 +13,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["outbox", "accounts", "meetings", "papers", "demo"]
+APPS = ["outbox", "accounts", "uploads", "meetings", "participants", "papers", "demo"]
 # What each app may import from the others (config.links is below them all).
 MAY_IMPORT = {
     "outbox": set(),
     "accounts": {"outbox"},
+    "uploads": {"accounts"},
     "meetings": {"accounts"},
-    "papers": {"outbox", "accounts", "meetings"},
-    "demo": {"accounts", "meetings", "papers"},
+    "participants": {"outbox", "accounts", "uploads", "meetings"},
+    "papers": {"outbox", "accounts", "uploads", "meetings"},
+    "demo": {"accounts", "meetings", "participants", "papers"},
 }
 
 

@@ -28,6 +28,10 @@ class PersonQuerySet(models.QuerySet):
     def with_details(self):
         return self.select_related("honorific", "organization__parent")
 
+    def named(self):
+        """People whose personal data has not been erased."""
+        return self.filter(withheld_at__isnull=True)
+
 
 class Person(SingleLineTextModel):
     honorific = models.ForeignKey(
@@ -77,6 +81,13 @@ class Person(SingleLineTextModel):
         ),
     )
     bio = models.TextField(_("short bio"), blank=True)
+    withheld_at = models.DateTimeField(
+        _("personal data erased"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Since then the person's name is shown as “Name withheld” everywhere."),
+    )
 
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -98,6 +109,8 @@ class Person(SingleLineTextModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
+        if self.withheld_at:
+            return ""  # an erased person has no page
         return reverse("meetings:person_detail", kwargs={"slug": self.slug})
 
     def _unique_slug(self) -> str:
@@ -109,12 +122,14 @@ class Person(SingleLineTextModel):
 
     @property
     def full_name(self) -> str:
+        if self.withheld_at:
+            return str(_("Name withheld"))
         return " ".join(part for part in (self.given_name, self.family_name) if part)
 
     @property
     def display_name(self) -> str:
         """With the honorific: "Amb. Eva Åkerman-Börje"."""
-        if self.honorific_id:
+        if self.honorific_id and not self.withheld_at:
             return f"{self.honorific.name} {self.full_name}"
         return self.full_name
 

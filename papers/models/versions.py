@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from meetings.models import MeetingStatus
-from papers.filetypes.kinds import ALLOWED_KINDS
-from papers.filetypes.reading import size_display
 from papers.models.choices import DocumentStatus, can_see_all_documents
+from uploads.filetypes.kinds import ALLOWED_KINDS
+from uploads.filetypes.reading import size_display
 
 # "PDF", "Word"…: how a file's allow-listed content type is named to people.
 KIND_LABELS = {kind.content_type: kind.label for kind in ALLOWED_KINDS.values()}

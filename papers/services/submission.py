@@ -18,12 +18,13 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Organization, User
 from meetings.models import AgendaItem, Meeting
-from papers.filetypes import MB, Inspection
-from papers.filetypes.reading import size_display
 from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion
 from papers.services import mail
 from papers.services.history import history_record
-from papers.services.versions import files_removed_on_failure, inspected, version_create
+from papers.services.versions import inspected, version_create
+from uploads.filetypes import MB, Inspection
+from uploads.filetypes.reading import size_display
+from uploads.storing import files_removed_on_failure
 
 
 class DuplicateSubmission(Exception):

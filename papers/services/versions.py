@@ -10,39 +10,22 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
 from django.db.models.fields.files import FieldFile
 
 from accounts.models import User
-from papers.filetypes import Inspection, inspect_upload, max_upload_size
-from papers.filetypes.images import image_without_metadata
 from papers.models import Document, DocumentVersion
 from papers.thumbnails import make_thumbnail
+from uploads.filetypes import Inspection, inspect_upload, max_upload_size
+from uploads.filetypes.images import image_without_metadata
+from uploads.storing import files_removed_on_failure
 
 logger = logging.getLogger(__name__)
-
-
-@contextmanager
-def files_removed_on_failure() -> Iterator[list[str]]:
-    """Collects the names of files written; deletes them if the block does not complete."""
-    written: list[str] = []
-    try:
-        yield written
-    except BaseException:
-        for name in written:
-            try:
-                default_storage.delete(name)
-            except OSError:  # the original error matters more
-                logger.exception("Could not delete %s after a failed upload", name)
-        raise
 
 
 def inspected(upload: UploadedFile[bytes], inspection: Inspection | None) -> Inspection:

@@ -18,8 +18,8 @@ from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
-from papers.filetypes import ALLOWED_KINDS
 from papers.models import DocumentVersion
+from uploads.filetypes import ALLOWED_KINDS
 
 ALLOWED_CONTENT_TYPES = frozenset(kind.content_type for kind in ALLOWED_KINDS.values())
 # A file is data, never a page: nothing in it runs, loads or frames, should a browser render it.

@@ -13,8 +13,8 @@ from accounts.text import (
     single_line,
     validate_no_bidi_controls,
 )
-from papers.filetypes.names import clean_file_name
 from tests.factories import OrganizationFactory, SecretariatFactory
+from uploads.filetypes.names import clean_file_name
 
 BIDI = [
     "\u061c",

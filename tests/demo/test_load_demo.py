@@ -151,23 +151,28 @@ def test_organizations_and_honorifics(meeting):
         for org in Organization.objects.with_parent()
     }
     assert rows == {
-        "Department of Economic and Social Affairs": ("DESA", OrganizationKind.UN_ENTITY, None, ""),
+        "Department of Economic and Social Affairs": (
+            "DESA",
+            OrganizationKind.UN_SECRETARIAT,
+            None,
+            "",
+        ),
         "Population Division": (
             "",
-            OrganizationKind.UN_ENTITY,
+            OrganizationKind.UN_SECRETARIAT,
             "Department of Economic and Social Affairs",
             "",
         ),
         "Economic Commission for Latin America and the Caribbean": (
             "ECLAC",
-            OrganizationKind.UN_ENTITY,
+            OrganizationKind.UN_REGIONAL,
             None,
             "",
         ),
-        "Economic Commission for Europe": ("ECE", OrganizationKind.UN_ENTITY, None, ""),
+        "Economic Commission for Europe": ("ECE", OrganizationKind.UN_REGIONAL, None, ""),
         "International Organization for Migration": (
             "IOM",
-            OrganizationKind.INTERGOVERNMENTAL,
+            OrganizationKind.UN_RELATED,
             None,
             "",
         ),

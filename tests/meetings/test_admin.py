@@ -175,6 +175,12 @@ def test_secretariat_group_has_exactly_the_permissions_staff_need():
     expected |= {f"papers.{action}_documentcategory" for action in actions}
     expected |= {"papers.add_document", "papers.change_document", "papers.view_document"}
     expected |= {"papers.add_documentversion", "papers.view_documentversion"}
+    # Nominations are decided, never deleted; only a check-in marked by mistake is (participants
+    # migration 0002).
+    expected |= {f"participants.{action}_registration" for action in ("add", "change", "view")}
+    expected |= {f"participants.{action}_nomination" for action in ("add", "change", "view")}
+    expected |= {"participants.view_nominationevent"}
+    expected |= {f"participants.{action}_checkin" for action in ("add", "delete", "view")}
     assert granted == expected
 
 

@@ -12,7 +12,6 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion, Language
-from papers.uploadhandlers import PaperUploadHandler
 from tests.factories import (
     DocumentFactory,
     MeetingFactory,
@@ -25,6 +24,7 @@ from tests.factories import (
 from tests.papers import samples
 from tests.papers.forms import document_form
 from tests.papers.storage import stored_files
+from uploads.handlers import PaperUploadHandler
 
 pytestmark = pytest.mark.django_db
 
@@ -530,7 +530,7 @@ class RecordingHandler(PaperUploadHandler):
 
 
 def test_admin_uploads_go_through_the_paper_upload_handler(secretariat_client, paper, settings):
-    assert settings.FILE_UPLOAD_HANDLERS == ["papers.uploadhandlers.PaperUploadHandler"]
+    assert settings.FILE_UPLOAD_HANDLERS == ["uploads.handlers.PaperUploadHandler"]
     settings.FILE_UPLOAD_HANDLERS = [f"{__name__}.RecordingHandler"]
     RecordingHandler.made.clear()
     secretariat_client.post(

@@ -11,10 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploaded
 from django.test import RequestFactory
 from django.urls import reverse
 
-from papers.filetypes import ALLOWED_KINDS, MB, Inspection, clean_file_name, inspect_upload
-from papers.uploadhandlers import PaperUploadHandler
 from tests.factories import UserFactory
 from tests.papers import samples
+from uploads.filetypes import ALLOWED_KINDS, MB, Inspection, clean_file_name, inspect_upload
+from uploads.handlers import PaperUploadHandler
 
 LIMIT = 50 * MB
 ADVICE = "upload a PDF, Word, PowerPoint or Excel document, or a PNG or JPEG image."

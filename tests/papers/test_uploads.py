@@ -12,10 +12,10 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from papers.models import Document
-from papers.uploadhandlers import UPLOAD_VIEWS, PaperUploadHandler
 from tests.factories import DocumentFactory, UserFactory, VersionFactory
 from tests.papers import samples
 from tests.papers.forms import document_form, submission_data
+from uploads.handlers import UPLOAD_VIEWS, PaperUploadHandler
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from papers.filetypes.reading import _read
+from uploads.filetypes.reading import _read
 
 # PDFium must never be called from two threads at once, not even for different documents.
 PDFIUM_LOCK = threading.Lock()

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import UploadedFile
 from PIL import Image
 
 from accounts.images import picture_check, picture_open, picture_without_metadata
-from papers.filetypes.kinds import FileKind
+from uploads.filetypes.kinds import FileKind
 
 
 def _format(kind: FileKind) -> str:

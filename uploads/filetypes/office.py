@@ -15,9 +15,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-from papers.filetypes.kinds import _OOXML, ALLOWED_KINDS, FileKind
-from papers.filetypes.reading import MB, size_display
-from papers.filetypes.sniffing import _not_allowed
+from uploads.filetypes.kinds import _OOXML, ALLOWED_KINDS, FileKind
+from uploads.filetypes.reading import MB, size_display
+from uploads.filetypes.sniffing import _not_allowed
 
 OFFICE_MAX_PARTS = 2000
 OFFICE_MAX_UNPACKED_SIZE = 250 * MB

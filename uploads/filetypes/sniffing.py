@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-from papers.filetypes.names import _ALLOWED_EXTENSIONS
-from papers.filetypes.reading import _contains
+from uploads.filetypes.names import _ALLOWED_EXTENSIONS
+from uploads.filetypes.reading import _contains
 
 _PROGRAM_MAGIC = (b"MZ", b"\x7fELF", b"\xfe\xed\xfa", b"\xce\xfa\xed\xfe", b"\xcf\xfa\xed\xfe")
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

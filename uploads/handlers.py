@@ -14,8 +14,8 @@ from django.http.multipartparser import MultiPartParser
 from django.urls import Resolver404, resolve
 from django.utils.encoding import force_str
 
-from papers.filetypes import max_upload_size
-from papers.storagefull import is_storage_full
+from uploads.filetypes import max_upload_size
+from uploads.storagefull import is_storage_full
 
 # The pages that take files, by URL name: the focal points' forms and the admin pages of models
 # with a file field (tests/papers/test_uploads.py checks that every such admin page is listed).

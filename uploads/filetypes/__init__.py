@@ -20,13 +20,13 @@ from django.core.files.base import File
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
-from papers.filetypes.images import _check_image, open_image
-from papers.filetypes.kinds import ALLOWED_KINDS, FileKind
-from papers.filetypes.names import _download_name, clean_file_name
-from papers.filetypes.office import _check_office
-from papers.filetypes.pdf import PDFIUM_LOCK, _inspect_pdf, open_pdf
-from papers.filetypes.reading import MB, _check_size, _read
-from papers.filetypes.sniffing import _sniff
+from uploads.filetypes.images import _check_image, open_image
+from uploads.filetypes.kinds import ALLOWED_KINDS, FileKind
+from uploads.filetypes.names import _download_name, clean_file_name
+from uploads.filetypes.office import _check_office
+from uploads.filetypes.pdf import PDFIUM_LOCK, _inspect_pdf, open_pdf
+from uploads.filetypes.reading import MB, _check_size, _read
+from uploads.filetypes.sniffing import _sniff
 
 __all__ = [
     "ALLOWED_KINDS",

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from accounts.text import is_control
-from papers.filetypes.kinds import ALLOWED_KINDS, FileKind
+from uploads.filetypes.kinds import ALLOWED_KINDS, FileKind
 
 MAX_NAME_LENGTH = 180
 

@@ -25,7 +25,7 @@ def is_storage_full(error: BaseException) -> bool:
 
 
 def storage_full_response(request: HttpRequest) -> HttpResponse:
-    response = render(request, "papers/storage_full.html", status=507)
+    response = render(request, "storage_full.html", status=507)
     response["Retry-After"] = str(RETRY_AFTER)
     return response
 

@@ -1,0 +1,57 @@
+"""What the apps above meetings add to a meeting's public pages, without meetings importing them.
+
+An app registers, in its AppConfig.ready(), a function that gets the request and the meeting and
+returns a `MeetingPanel` (a template and its context, shown on the meeting's overview) or None;
+or a function returning a `MeetingTab` (a page of the meeting beside "Organization of work") or
+None. Each function runs a fixed number of queries, whatever the meeting holds.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.http import HttpRequest
+
+from .models import Meeting
+
+
+@dataclass(frozen=True)
+class MeetingPanel:
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MeetingTab:
+    key: str
+    label: str
+    url: str
+
+
+type PanelMaker = Callable[[HttpRequest, Meeting], MeetingPanel | None]
+type TabMaker = Callable[[Meeting], MeetingTab | None]
+
+_panel_makers: list[PanelMaker] = []
+_tab_makers: list[TabMaker] = []
+
+
+def meeting_panel(maker: PanelMaker) -> PanelMaker:
+    """Register `maker`: a decorator."""
+    if maker not in _panel_makers:
+        _panel_makers.append(maker)
+    return maker
+
+
+def meeting_tab(maker: TabMaker) -> TabMaker:
+    """Register `maker`: a decorator."""
+    if maker not in _tab_makers:
+        _tab_makers.append(maker)
+    return maker
+
+
+def panels_for(request: HttpRequest, meeting: Meeting) -> list[MeetingPanel]:
+    return [panel for maker in _panel_makers if (panel := maker(request, meeting)) is not None]
+
+
+def tabs_for(meeting: Meeting) -> list[MeetingTab]:
+    return [tab for maker in _tab_makers if (tab := maker(meeting)) is not None]

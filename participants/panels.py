@@ -1,0 +1,1 @@
+"""Placeholder: what participants adds to a meeting's page (being written)."""

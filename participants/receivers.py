@@ -1,0 +1,19 @@
+"""participants' answers to what meetings says about people (meetings.signals), and what it
+adds to a meeting's public pages (meetings.extensions)."""
+
+from django.dispatch import receiver
+
+from meetings.models import Person
+from meetings.signals import person_erasing, person_merged
+from participants import panels  # noqa: F401 (registers the meeting page's panel and tab)
+from participants.services.personal_data import nominations_erase, nominations_merge
+
+
+@receiver(person_merged, dispatch_uid="participants_follow_merge")
+def follow_merge(*, kept: Person, merged: Person, by=None, **_kwargs) -> list[str]:
+    return nominations_merge(kept=kept, merged=merged, by=by)
+
+
+@receiver(person_erasing, dispatch_uid="participants_on_erase")
+def on_erase(*, person: Person, by=None, apply: bool, **_kwargs) -> list[str]:
+    return nominations_erase(person=person, by=by, apply=apply)
