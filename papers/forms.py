@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Organization
 from meetings.models import AgendaItem, Meeting
 from papers.models import Document, DocumentCategory
+from uploads.fields import OneFileField, OneFileInput
 from uploads.filetypes import ALLOWED_KINDS, Inspection, inspect_upload
 from uploads.filetypes import max_upload_size as papers_max_upload_size
 from uploads.filetypes.reading import size_display
@@ -18,29 +19,6 @@ ACCEPT = ",".join(
     sorted({kind.extension for kind in ALLOWED_KINDS.values()} | {".jpeg"})
     + sorted({kind.content_type for kind in ALLOWED_KINDS.values()})
 )
-
-
-SEVERAL_FILES = object()  # what OneFileInput reads when a request sends a field several files
-
-
-class OneFileInput(forms.FileInput):
-    """A file input that notices when the request sent several files under its one name."""
-
-    def value_from_datadict(self, data, files, name):
-        if len(files.getlist(name)) > 1:
-            return SEVERAL_FILES
-        return super().value_from_datadict(data, files, name)
-
-
-class OneFileField(forms.FileField):
-    """One file, refused with a clear message when a request sends several for it."""
-
-    widget = OneFileInput
-
-    def to_python(self, data):
-        if data is SEVERAL_FILES:
-            raise forms.ValidationError(_("Send one file at a time."), code="several_files")
-        return super().to_python(data)
 
 
 def file_help_text() -> str:

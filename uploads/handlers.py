@@ -30,6 +30,10 @@ UPLOAD_VIEWS = frozenset(
         "admin:meetings_person_change",
         "admin:accounts_organization_add",
         "admin:accounts_organization_change",
+        "admin:participants_nomination_add",
+        "admin:participants_nomination_change",
+        "participants:nominate",
+        "participants:nomination_edit",
     }
 )
 

@@ -18,10 +18,10 @@ from papers.admin.actions import ReviewActionsMixin
 from papers.admin.add_several import AddSeveralMixin
 from papers.forms import OneFileField
 from papers.models import Document, DocumentVersion
-from papers.services.history import upload_refusal_record
 from papers.services.review import document_publish
 from papers.services.staff_uploads import document_file_replace
 from uploads.filetypes import inspect_upload, max_upload_size
+from uploads.refusals import upload_refusal_record
 
 
 class DocumentAdminForm(forms.ModelForm):

@@ -1,5 +1,5 @@
 """The admin log of papers: who did what to a document, written by the service that did it;
-and the security log's lines about papers: decisions and refused uploads.
+and the security log's lines about papers' decisions (refused uploads: uploads/refusals.py).
 
 Every write of papers/services records itself here, so a decision taken from the admin, a public
 page, a command or a test leaves the same trace in the document's history in the back office.
@@ -8,12 +8,9 @@ The client's address is added to every security line by the logging setup (confi
 
 from __future__ import annotations
 
-import hashlib
-
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
-from django.core.files.uploadedfile import UploadedFile
 
-from accounts.models import Organization, User
+from accounts.models import User
 from config.security_log import security_log
 from papers.models import Document
 
@@ -40,29 +37,4 @@ def decision_log(*, document: Document, by: User, decision: str) -> None:
         document.pk,
         document.title[:120],
         by.email,
-    )
-
-
-def upload_refusal_record(
-    *,
-    upload: UploadedFile[bytes],
-    reasons: list[str],
-    by: User | None,
-    organization: Organization | None,
-) -> None:
-    """A security line for an upload the checks refused: who, for whom, why, and which file
-    (its size and SHA-256, so the same file sent again can be recognised)."""
-    digest = hashlib.sha256()
-    if not upload.closed:  # a line is logged whatever happened to the file; never an error
-        upload.seek(0)
-        for chunk in upload.chunks():
-            digest.update(chunk)
-        upload.seek(0)
-    security_log.warning(
-        "upload refused user=%s organization=%s reason=%r size=%s sha256=%s",
-        by.email if by is not None and by.is_authenticated else "-",
-        organization.pk if organization is not None else "-",
-        " ".join(reasons)[:300],
-        upload.size,
-        digest.hexdigest(),
     )

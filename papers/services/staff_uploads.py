@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from accounts.models import Organization, User
 from meetings.models import Meeting
 from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion
-from papers.services.history import history_record, upload_refusal_record
+from papers.services.history import history_record
 from papers.services.review import decision_mark
 from papers.services.versions import inspected, version_create
 from uploads.filetypes import Inspection, inspect_upload, max_upload_size
+from uploads.refusals import upload_refusal_record
 from uploads.storing import files_removed_on_failure
 
 

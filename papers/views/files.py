@@ -6,47 +6,17 @@ published; any other version reaches its organization's members and the Secretar
 anyone else gets a 404, whatever they try.
 """
 
-import os
-import re
-import unicodedata
-from urllib.parse import quote
-
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.csp import CSP
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
 from papers.models import DocumentVersion
+from uploads.downloads import FILE_CSP, attachment_disposition
 from uploads.filetypes import ALLOWED_KINDS
 
 ALLOWED_CONTENT_TYPES = frozenset(kind.content_type for kind in ALLOWED_KINDS.values())
-# A file is data, never a page: nothing in it runs, loads or frames, should a browser render it.
-FILE_CSP = {"default-src": [CSP.NONE], "sandbox": True}
-_UNSAFE_IN_QUOTES = re.compile(r'[^\x20-\x7e]|["\\%]')
-
-
-def attachment_disposition(name: str) -> str:
-    """Content-Disposition per RFC 6266: an ASCII name for every client, the real one in filename*.
-
-    Django's own header gives only filename* for non-ASCII names; older clients then save the
-    file under the URL's last part, so the ASCII fallback comes first.
-    """
-    stem, extension = os.path.splitext(name)
-    ascii_stem = _UNSAFE_IN_QUOTES.sub("_", _to_ascii(stem)).strip(" ._") or "document"
-    fallback = ascii_stem + _UNSAFE_IN_QUOTES.sub("_", _to_ascii(extension))
-    if fallback == name:
-        return f'attachment; filename="{name}"'
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
-
-
-def _to_ascii(text: str) -> str:
-    """ "é" becomes "e"; a character with no ASCII form becomes "_", so words stay apart."""
-    return "".join(
-        unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode() or "_"
-        for char in text
-    )
 
 
 def _version(request, pk: int, number: int) -> DocumentVersion:

@@ -18,13 +18,13 @@ from accounts.models import Organization
 from meetings.models import Meeting
 from papers.forms import DocumentChangeForm, SubmissionForm
 from papers.models import Document, DocumentStatus
-from papers.services.history import upload_refusal_record
 from papers.services.submission import (
     DuplicateSubmission,
     document_submit,
     document_update,
     document_withdraw,
 )
+from uploads.refusals import upload_refusal_record
 
 
 def log_refused_upload(form, user, organization) -> None:
