@@ -310,5 +310,9 @@ LOGGING = {
         "plenary.security": {"level": "INFO", "propagate": True},
         # pikepdf announces its logger bridge at INFO on first use: not news for an operator.
         "pikepdf": {"level": "WARNING", "propagate": True},
+        # WeasyPrint (badges, lists as PDF) narrates each step at INFO; a missing glyph is a
+        # WARNING and still shows.
+        "weasyprint": {"level": "WARNING", "propagate": True},
+        "fontTools": {"level": "WARNING", "propagate": True},
     },
 }

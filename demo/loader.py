@@ -1,25 +1,29 @@
-"""The reference meeting, loaded as the page reads: `python manage.py load_demo`.
+"""The demo meetings, loaded as their pages read: `python manage.py load_demo`.
 
 The Tenth Coordination Meeting on International Migration (New York, 9 and 10 February 2012),
-with its organizations, people, sessions and "Organization of work", a demo superuser and a demo
-focal point of IOM. Every row is found by a natural key (a name, a slug, an order) and saved only
-when a field differs (`row_sync`, which the demo documents use too), so a second run changes
-nothing.
+with its organizations, people, sessions and "Organization of work"; the Eleventh, next February
+(demo/eleventh.py), with a small programme; their registration and accepted delegates
+(demo/participants.py); a demo superuser and a demo focal point of IOM. Every row is found by a
+natural key (a name, a slug, an order) and saved only when a field differs (`row_sync`, which the
+demo documents use too), so a second run changes nothing.
 """
 
+import datetime
 import os
 import secrets
-from collections import Counter
-from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TextIO
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth import password_validation
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
+from django.utils import timezone
 
 from accounts.models import Membership, Organization, User
-from demo import data
+from demo import data, eleventh
+from demo.participants import demo_participants_load
+from demo.sync import DemoLoad, row_sync
 from meetings.models import (
     AgendaItem,
     Appearance,
@@ -32,6 +36,9 @@ from meetings.models import (
     Session,
 )
 
+# demo/documents.py and the tests take these from here.
+__all__ = ["DemoLoad", "demo_load", "row_sync"]
+
 ADMIN_EMAIL = "admin@example.org"
 ADMIN_PASSWORD_VARIABLE = "DEMO_ADMIN_PASSWORD"  # noqa: S105 (a variable's name)
 # A member of IOM, who logs in on the public site to send the organization's papers.
@@ -39,89 +46,7 @@ FOCAL_POINT_EMAIL = "focal@iom.example"
 FOCAL_POINT_ORGANIZATION = ("International Organization for Migration", "")  # name, country
 FOCAL_POINT_PASSWORD_VARIABLE = "DEMO_USER_PASSWORD"  # noqa: S105 (a variable's name)
 
-
-@dataclass
-class DemoLoad:
-    """What a run did: rows created, updated or found unchanged per kind, and the demo users."""
-
-    counts: dict[str, Counter] = field(default_factory=dict)
-    meeting: Meeting | None = None
-    admin: User | None = None
-    admin_password: str | None = None
-    admin_note: str = ""
-    focal_point: User | None = None
-    focal_point_password: str | None = None
-    focal_point_note: str = ""
-
-    def tally(self, label: str, outcome: str) -> None:
-        self.counts.setdefault(label, Counter())[outcome] += 1
-
-    @property
-    def totals(self) -> Counter:
-        return sum(self.counts.values(), Counter())
-
-    def count_lines(self) -> list[str]:
-        """One line per kind of row: how many were created, updated or found unchanged."""
-        return [
-            f"  {label}  {counter['created']} created, {counter['updated']} updated, "
-            f"{counter['unchanged']} unchanged"
-            for label, counter in self.counts.items()
-        ]
-
-    def lines(self) -> list[str]:
-        totals = self.totals
-        return [
-            f"{data.MEETING['title']}: {totals['created']} created, {totals['updated']} updated, "
-            f"{totals['unchanged']} unchanged.",
-            *self.count_lines(),
-            self.admin_note,
-            self.focal_point_note,
-        ]
-
-
-def _differs(instance: models.Model, name: str, value: Any) -> bool:
-    model_field = instance._meta.get_field(name)
-    if model_field.is_relation:
-        return getattr(instance, model_field.attname) != (value.pk if value else None)
-    return getattr(instance, name) != value
-
-
-def _is_empty(instance: models.Model, name: str) -> bool:
-    return getattr(instance, instance._meta.get_field(name).attname) is None
-
-
-def row_sync[M: models.Model](
-    result: DemoLoad,
-    model: type[M],
-    lookup: dict[str, Any],
-    values: dict[str, Any],
-    *,
-    defaults: dict[str, Any] | None = None,
-) -> M:
-    """Find the row by its natural key; create it, or save it only if a field differs.
-
-    `defaults` fill a field the row has no value for (every field of a new row, a null one of an
-    existing row) and never replace a value: staff may have changed it since.
-    """
-    defaults = defaults or {}
-    instance = model._default_manager.filter(**lookup).order_by("pk").first()
-    label = str(model._meta.verbose_name_plural)
-    if instance is None:
-        instance = model(**lookup, **defaults, **values)
-        outcome = "created"
-    else:
-        changed = {name: value for name, value in values.items() if _differs(instance, name, value)}
-        changed |= {name: value for name, value in defaults.items() if _is_empty(instance, name)}
-        if not changed:
-            result.tally(label, "unchanged")
-            return instance
-        for name, value in changed.items():
-            setattr(instance, name, value)
-        outcome = "updated"
-    instance.full_clean()
-    instance.save()
-    result.tally(label, outcome)
-    return instance
+type SessionSpec = tuple[datetime.date, datetime.time, datetime.time, str]
 
 
 def _sync_sessions(result: DemoLoad, item: AgendaItem, wanted: set[int]) -> None:
@@ -134,7 +59,10 @@ def _sync_sessions(result: DemoLoad, item: AgendaItem, wanted: set[int]) -> None
     result.tally("agenda item sessions", "updated" if current else "created")
 
 
-def _load_meeting(result: DemoLoad) -> Meeting:
+def _load_directory(
+    result: DemoLoad,
+) -> tuple[dict[str, Organization], dict[str, Honorific], dict[str, Person]]:
+    """The organizations, honorifics and programme people both meetings draw on."""
     organizations: dict[str, Organization] = {}
     for name, acronym, kind, parent, country in data.ORGANIZATIONS:
         organizations[name] = row_sync(
@@ -168,21 +96,17 @@ def _load_meeting(result: DemoLoad) -> Meeting:
                 "country": country,
             },
         )
+    return organizations, honorifics, people
 
-    series = row_sync(
-        result, MeetingSeries, {"slug": data.SERIES["slug"]}, {"name": data.SERIES["name"]}
-    )
-    meeting_values = {key: value for key, value in data.MEETING.items() if key != "slug"}
-    meeting = row_sync(
-        result,
-        Meeting,
-        {"slug": data.MEETING["slug"]},
-        {**meeting_values, "series": series, "organizer": organizations["Population Division"]},
-    )
 
-    for order, text in enumerate(data.OBJECTIVES, start=1):
-        row_sync(result, Objective, {"meeting": meeting, "order": order}, {"text": text})
-
+def _load_programme(
+    result: DemoLoad,
+    meeting: Meeting,
+    sessions_wanted: dict[str, SessionSpec],
+    agenda: list[data.Item],
+    people: dict[str, Person],
+) -> None:
+    """The meeting's sessions and its agenda: items, their segments and their people."""
     sessions = {
         key: row_sync(
             result,
@@ -190,10 +114,10 @@ def _load_meeting(result: DemoLoad) -> Meeting:
             {"meeting": meeting, "date": day, "start_time": start},
             {"end_time": end, "name": name},
         )
-        for key, (day, start, end, name) in data.SESSIONS.items()
+        for key, (day, start, end, name) in sessions_wanted.items()
     }
 
-    for item_order, spec in enumerate(data.AGENDA, start=1):
+    for item_order, spec in enumerate(agenda, start=1):
         item = row_sync(
             result, AgendaItem, {"meeting": meeting, "order": item_order}, {"title": spec.title}
         )
@@ -222,7 +146,62 @@ def _load_meeting(result: DemoLoad) -> Meeting:
                         "affiliation": who.affiliation,
                     },
                 )
-    return meeting
+
+
+def _move_eleventh(result: DemoLoad, start_date: datetime.date) -> None:
+    """A run in a later year holds the Eleventh a February later: its sessions move first, by
+    as many days, so that the meeting's new dates hold them."""
+    meeting = Meeting.objects.filter(slug=eleventh.SLUG).first()
+    if meeting is None or meeting.start_date == start_date:
+        return
+    shift = start_date - meeting.start_date
+    for session in meeting.sessions.order_by("pk"):
+        session.date += shift
+        session.save(update_fields=["date"])
+        result.tally(str(Session._meta.verbose_name_plural), "updated")
+
+
+def _load_meetings(
+    result: DemoLoad, today: datetime.date
+) -> tuple[Meeting, Meeting, dict[str, Organization], dict[str, Honorific]]:
+    """The Tenth and the Eleventh, and the organizations and honorifics their people have."""
+    organizations, honorifics, people = _load_directory(result)
+    series = row_sync(
+        result, MeetingSeries, {"slug": data.SERIES["slug"]}, {"name": data.SERIES["name"]}
+    )
+    organizer = organizations["Population Division"]
+
+    meeting_values = {key: value for key, value in data.MEETING.items() if key != "slug"}
+    tenth = row_sync(
+        result,
+        Meeting,
+        {"slug": data.MEETING["slug"]},
+        {**meeting_values, "series": series, "organizer": organizer},
+    )
+    for order, text in enumerate(data.OBJECTIVES, start=1):
+        row_sync(result, Objective, {"meeting": tenth, "order": order}, {"text": text})
+    _load_programme(result, tenth, data.SESSIONS, data.AGENDA, people)
+
+    start, end = eleventh.eleventh_dates(today)
+    _move_eleventh(result, start)
+    second = row_sync(
+        result,
+        Meeting,
+        {"slug": eleventh.SLUG},
+        {
+            **eleventh.MEETING,
+            "start_date": start,
+            "end_date": end,
+            "series": series,
+            "organizer": organizer,
+        },
+    )
+    sessions = {
+        key: (start + datetime.timedelta(days=day), begins, ends, name)
+        for key, (day, begins, ends, name) in eleventh.SESSIONS.items()
+    }
+    _load_programme(result, second, sessions, eleventh.AGENDA, people)
+    return tenth, second, organizations, honorifics
 
 
 def _load_demo_user(
@@ -254,8 +233,8 @@ def _load_demo_user(
     return user, None, f"{title} {email} exists; its password is kept."
 
 
-def _load_admin(result: DemoLoad, password: str | None) -> None:
-    result.admin, result.admin_password, result.admin_note = _load_demo_user(
+def _load_admin(result: DemoLoad, password: str | None) -> User:
+    admin, result.admin_password, result.admin_note = _load_demo_user(
         result,
         email=ADMIN_EMAIL,
         password=password,
@@ -266,8 +245,10 @@ def _load_admin(result: DemoLoad, password: str | None) -> None:
     )
     # In the Secretariat group, so the "To review" mail of a demo submission reaches someone.
     secretariat = Group.objects.filter(name="Secretariat").first()
-    if secretariat is not None and result.admin is not None:
-        result.admin.groups.add(secretariat)
+    if secretariat is not None:
+        admin.groups.add(secretariat)
+    result.admin = admin
+    return admin
 
 
 def _load_focal_point(result: DemoLoad, password: str | None) -> None:
@@ -284,9 +265,10 @@ def _load_focal_point(result: DemoLoad, password: str | None) -> None:
     result.focal_point = focal_point
 
 
-def demo_load(*, stdout: TextIO | None = None) -> DemoLoad:
-    """Load the reference meeting and the demo users; report to `stdout` once committed.
+def demo_load(*, stdout: TextIO | None = None, today: datetime.date | None = None) -> DemoLoad:
+    """Load the demo meetings and the demo users; report to `stdout` once committed.
 
+    `today` (the date in New York, by default) places the Eleventh in the February ahead.
     The superuser's password is DEMO_ADMIN_PASSWORD when set (and it must pass the password
     validators); otherwise a new superuser gets a generated one, and an existing one keeps its own.
     The focal point of IOM, focal@iom.example, gets DEMO_USER_PASSWORD the same way.
@@ -297,12 +279,23 @@ def demo_load(*, stdout: TextIO | None = None) -> DemoLoad:
     focal_point_password = os.environ.get(FOCAL_POINT_PASSWORD_VARIABLE) or None
     if focal_point_password is not None:
         password_validation.validate_password(focal_point_password, User(email=FOCAL_POINT_EMAIL))
+    today = today or timezone.localdate(timezone=ZoneInfo(eleventh.TIME_ZONE))
 
     result = DemoLoad()
     with transaction.atomic():
-        result.meeting = _load_meeting(result)
-        _load_admin(result, password)
+        tenth, second, organizations, honorifics = _load_meetings(result, today)
+        result.meeting, result.eleventh = tenth, second
+        admin = _load_admin(result, password)
         _load_focal_point(result, focal_point_password)
+        demo_participants_load(
+            result,
+            tenth=tenth,
+            second=second,
+            admin=admin,
+            organizations=organizations,
+            honorifics=honorifics,
+            today=today,
+        )
 
     if stdout is not None:
         for line in result.lines():

@@ -1,3 +1,5 @@
+from typing import override
+
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
@@ -9,6 +11,7 @@ from django.utils.translation import ngettext
 from accounts.admin_concurrency import StalePageMixin
 from accounts.text import NfcSearchMixin
 
+from .admin_people import PersonActionsMixin
 from .models import (
     AgendaItem,
     Appearance,
@@ -280,10 +283,19 @@ class HonorificAdmin(NfcSearchMixin, admin.ModelAdmin):
     search_fields = ["name"]
 
 
+class CountryFilter(admin.AllValuesFieldListFilter):
+    """The countries people are from; a blank country is no choice (a link without a name)."""
+
+    @override
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lookup_choices = [country for country in self.lookup_choices if country]
+
+
 @admin.register(Person)
-class PersonAdmin(StalePageMixin, NfcSearchMixin, admin.ModelAdmin):
+class PersonAdmin(StalePageMixin, NfcSearchMixin, PersonActionsMixin, admin.ModelAdmin):
     list_display = ["name", "honorific", "position", "organization", "country"]
-    list_filter = ["honorific", "organization__kind", "country"]
+    list_filter = ["honorific", "organization__kind", ("country", CountryFilter)]
     list_select_related = ["honorific", "organization"]
     search_fields = [
         "given_name",
@@ -293,7 +305,9 @@ class PersonAdmin(StalePageMixin, NfcSearchMixin, admin.ModelAdmin):
         "organization__acronym",
     ]
     autocomplete_fields = ["organization"]
+    actions = ["erase_personal_data", "merge_people"]
 
     @admin.display(description=_("name"), ordering="family_name")
     def name(self, person: Person) -> str:
+        """ "Name withheld" once the person's personal data is erased."""
         return person.full_name

@@ -56,6 +56,14 @@ class Participant:
         return [str(Role(role).label) for role in self.roles]
 
     @property
+    def band_key(self) -> str:
+        """Which band the badge has: the strongest programme role, "secretariat" or
+        "participant" (the badge's colour follows it)."""
+        if self.roles:
+            return self.roles[0]
+        return "secretariat" if self.secretariat else "participant"
+
+    @property
     def band(self) -> str:
         """What the badge's coloured band says: the strongest programme role, or Secretariat."""
         if self.roles:

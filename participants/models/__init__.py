@@ -5,6 +5,7 @@ from .nominations import (
     NominationEventKind,
     NominationStatus,
     letter_path,
+    sees_every_nomination,
 )
 from .registration import Registration
 
@@ -16,4 +17,5 @@ __all__ = [
     "NominationStatus",
     "Registration",
     "letter_path",
+    "sees_every_nomination",
 ]

@@ -30,6 +30,16 @@ class NominationStatus(models.TextChoices):
         return (cls.PENDING, cls.ACCEPTED, cls.WAITLISTED)
 
 
+def sees_every_nomination(user) -> bool:
+    """The Secretariat's staff: every nomination with its contact data, the exports, the badges."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and user.has_perm("participants.view_nomination")
+    )
+
+
 def letter_path(nomination: "Nomination", _filename: str) -> str:
     """Where a nomination letter is stored: never under a name someone typed."""
     return f"participants/letters/{nomination.meeting_id}/{uuid.uuid4().hex}.pdf"
@@ -56,7 +66,7 @@ class NominationQuerySet(models.QuerySet["Nomination"]):
         a focal point those of their own organizations, anybody else none."""
         if not (user.is_authenticated and user.is_active):
             return self.none()
-        if user.is_staff and user.has_perm("participants.view_nomination"):
+        if sees_every_nomination(user):
             return self
         return self.filter(organization__memberships__user=user)
 

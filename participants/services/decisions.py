@@ -55,7 +55,7 @@ def _decide(
     with transaction.atomic():
         registration = registration_locked(nomination.meeting)
         nomination = (
-            Nomination.objects.select_for_update()
+            Nomination.objects.select_for_update(of=("self",))
             .select_related("meeting", "organization", "honorific")
             .get(pk=nomination.pk)
         )

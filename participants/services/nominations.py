@@ -221,9 +221,12 @@ def nomination_create(
     return nomination
 
 
-def _changes_allowed_check(nomination: Nomination, by: User) -> Registration:
+def _locked_for_change(nomination: Nomination, by: User) -> Nomination:
+    """The nomination, locked after its meeting's registration (the order every write takes the
+    two locks in), once its organization's focal point may still change it."""
     _membership_check(by, nomination.organization)
     registration = registration_locked(nomination.meeting)
+    nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
     if not nomination.is_active:
         raise ValidationError(
             _("This nomination was %(status)s: it can no longer be changed.")
@@ -235,7 +238,7 @@ def _changes_allowed_check(nomination: Nomination, by: User) -> Registration:
             _("Registration has closed: write to the Secretariat to change a nomination."),
             code="registration_closed",
         )
-    return registration
+    return nomination
 
 
 def nomination_update(
@@ -249,8 +252,7 @@ def nomination_update(
     stays stored: the history names the earlier file."""
     try:
         with files_removed_on_failure() as written, transaction.atomic():
-            nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
-            _changes_allowed_check(nomination, by)
+            nomination = _locked_for_change(nomination, by)
             duplicate_check(
                 nomination.meeting, nomination.organization, nominee, excluding=nomination
             )
@@ -281,8 +283,7 @@ def nomination_update(
 @transaction.atomic
 def nomination_withdraw(*, nomination: Nomination, by: User) -> Nomination:
     """A focal point withdraws a nomination while registration is open: its place is free."""
-    nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
-    _changes_allowed_check(nomination, by)
+    nomination = _locked_for_change(nomination, by)
     nomination.status = NominationStatus.WITHDRAWN
     nomination.save(update_fields=["status", "updated_at"])
     event_record(nomination, NominationEventKind.WITHDRAWN, by)

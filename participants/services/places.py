@@ -54,7 +54,9 @@ def registration_locked(meeting: Meeting) -> Registration:
     """The meeting's registration, locked until the transaction ends; a ValidationError if the
     meeting takes no nominations."""
     registration = (
-        Registration.objects.select_for_update().select_related("meeting").filter(meeting=meeting)
+        Registration.objects.select_for_update(of=("self",))
+        .select_related("meeting")
+        .filter(meeting=meeting)
     ).first()
     if registration is None:
         raise ValidationError(
