@@ -42,7 +42,7 @@ class Participant:
         return f"{self.honorific} {self.name}" if self.honorific else self.name
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[bool, str, str, int]:
         head = bool(self.nomination and self.nomination.head_of_delegation)
         return (not head, folded(self.family_name), folded(self.given_name), self.person_id)
 
@@ -128,7 +128,7 @@ def meeting_roster(meeting: Meeting) -> list[Participant]:
         if participant is None:
             participant = participants[person.pk] = Participant(
                 person_id=person.pk,
-                honorific=person.honorific.name if person.honorific_id else "",
+                honorific=person.honorific.name if person.honorific else "",
                 given_name=person.given_name,
                 family_name=person.family_name,
                 position=person.position or appearance.affiliation,

@@ -28,7 +28,7 @@ class PersonQuerySet(models.QuerySet):
     def with_details(self):
         return self.select_related("honorific", "organization__parent")
 
-    def named(self):
+    def named(self) -> "PersonQuerySet":
         """People whose personal data has not been erased."""
         return self.filter(withheld_at__isnull=True)
 

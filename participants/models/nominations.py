@@ -52,7 +52,7 @@ class NominationQuerySet(models.QuerySet["Nomination"]):
     def for_meeting(self, meeting: Meeting):
         return self.filter(meeting=meeting)
 
-    def active(self):
+    def active(self) -> "NominationQuerySet":
         return self.filter(status__in=NominationStatus.active())
 
     def holding_a_place(self):

@@ -7,6 +7,7 @@ import dataclasses
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -38,7 +39,7 @@ class Nominee:
     head_of_delegation: bool = False
     requirements: str = ""
 
-    def fields(self) -> dict:
+    def fields(self) -> dict[str, object]:
         return {field.name: getattr(self, field.name) for field in dataclasses.fields(self)}
 
 
@@ -53,7 +54,7 @@ def event_record(
 def _registration_open_check(registration: Registration) -> None:
     if registration.is_open():
         return
-    if registration.has_closed():
+    if registration.has_closed() and registration.closes_on:
         raise ValidationError(
             _("Registration for this meeting closed on %(date)s.")
             % {"date": formats.date_format(registration.closes_on, "j F Y")},
@@ -105,7 +106,7 @@ def duplicate_check(
     if excluding is not None:
         active = active.exclude(pk=excluding.pk)
     key = Nomination.key_for(nominee.given_name, nominee.family_name)
-    checks = []
+    checks: list[tuple[str | None, QuerySet[Nomination]]] = []
     if nominee.email:
         checks.append(("email", active.filter(email__iexact=nominee.email)))
     checks.append(("family_name", active.filter(organization=organization, name_key=key)))
@@ -133,9 +134,11 @@ def person_for(organization: Organization, nominee: Nominee) -> Person:
             return earlier.person
     key = (folded(nominee.given_name), folded(nominee.family_name))
     candidates = Person.objects.named().filter(organization=organization).order_by("pk")
-    for candidate in candidates.filter(family_name__iexact=nominee.family_name) or candidates:
+    same_spelling = list(candidates.filter(family_name__iexact=nominee.family_name))
+    for candidate in same_spelling or candidates:  # the others only when accents differ
         if (folded(candidate.given_name), folded(candidate.family_name)) == key:
-            return candidate
+            found: Person = candidate
+            return found
     person = Person(
         honorific=nominee.honorific,
         given_name=nominee.given_name,
@@ -151,7 +154,7 @@ def _store_letter(nomination: Nomination, letter: UploadedFile[bytes], written: 
     name = nomination.letter.field.generate_filename(nomination, "letter.pdf")
     written.append(name)
     nomination.letter.save(name, letter, save=False)
-    written[-1] = nomination.letter.name
+    written[-1] = nomination.letter.name or name
     nomination.letter_name = (getattr(letter, "sent_name", None) or letter.name or "letter.pdf")[
         :255
     ]
@@ -257,7 +260,7 @@ def nomination_update(
                 nomination.meeting, nomination.organization, nominee, excluding=nomination
             )
             changed = [
-                str(Nomination._meta.get_field(name).verbose_name)
+                str(getattr(Nomination._meta.get_field(name), "verbose_name", name))
                 for name, value in nominee.fields().items()
                 if getattr(nomination, name) != value
             ]
