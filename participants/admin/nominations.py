@@ -55,13 +55,14 @@ class NominationAdmin(DecisionActionsMixin, NfcSearchMixin, admin.ModelAdmin):
     class Media:
         js = [AUTOCOMPLETE_NAMES]
 
+    # Short headers, so the queue fits beside the admin's menu and filters; the kind of
+    # organization is a filter.
     list_display = [
         "name",
         "organization_name",
-        "organization_kind",
         "status",
-        "head_of_delegation",
-        "listed",
+        "head",
+        "public_list",
         "created_at",
         "decided_at",
         "meeting",
@@ -223,6 +224,14 @@ class NominationAdmin(DecisionActionsMixin, NfcSearchMixin, admin.ModelAdmin):
             nomination.organization.name,
             nomination.organization.short_name,
         )
+
+    @admin.display(description=_("head"), boolean=True, ordering="-head_of_delegation")
+    def head(self, nomination: Nomination) -> bool:
+        return nomination.head_of_delegation
+
+    @admin.display(description=_("public list"), boolean=True, ordering="listed")
+    def public_list(self, nomination: Nomination) -> bool:
+        return nomination.listed
 
     @admin.display(description=_("kind"), ordering="organization__kind")
     def organization_kind(self, nomination: Nomination) -> str:

@@ -6,6 +6,7 @@ who and when, and mailed to the organization's focal points once it commits (out
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +16,12 @@ from config.links import absolute_url
 from config.security_log import security_log
 from meetings.models import Meeting
 from outbox.services import message_queue
-from participants.models import Nomination, NominationEventKind, NominationStatus
+from participants.models import (
+    Nomination,
+    NominationEvent,
+    NominationEventKind,
+    NominationStatus,
+)
 from participants.services.nominations import event_record
 from participants.services.places import place_check, registration_locked
 
@@ -110,13 +116,21 @@ def nomination_decline(*, nomination: Nomination, by: User, message: str) -> Nom
 
 
 def places_offered(meeting: Meeting) -> list[Nomination]:
-    """For each organization with a place free, its first wait-listed nomination: what staff are
-    offered to accept once a withdrawal or a decline frees a place."""
+    """What staff are offered to accept once a withdrawal or a decline frees a place: for each
+    organization with a place free, its first wait-listed nomination, if a nomination of the
+    meeting was withdrawn or declined after it was wait-listed. (Wait-listing someone while
+    places are free is a choice, not a place freed up: it brings no offer.)"""
     registration = getattr(meeting, "registration", None)
     if registration is None:
         return []
     taken = Nomination.objects.places_taken(meeting)
     if registration.capacity is not None and taken[None] >= registration.capacity:
+        return []
+    freed_at = NominationEvent.objects.filter(
+        nomination__meeting=meeting,
+        kind__in=[NominationEventKind.WITHDRAWN, NominationEventKind.DECLINED],
+    ).aggregate(last=Max("at"))["last"]
+    if freed_at is None:
         return []
     waiting = (
         Nomination.objects.for_meeting(meeting)
@@ -125,10 +139,16 @@ def places_offered(meeting: Meeting) -> list[Nomination]:
         .order_by("decided_at", "created_at", "pk")
     )
     offered: dict[int, Nomination] = {}
+    per_organization = registration.places_per_organization
     for nomination in waiting:
-        per_organization = registration.places_per_organization
         if nomination.organization_id in offered:
             continue
-        if per_organization is None or taken.get(nomination.organization_id, 0) < per_organization:
-            offered[nomination.organization_id] = nomination
-    return list(offered.values())
+        offered[nomination.organization_id] = nomination
+    return [
+        nomination
+        for nomination in offered.values()
+        if (nomination.decided_at is None or nomination.decided_at < freed_at)
+        and (
+            per_organization is None or taken.get(nomination.organization_id, 0) < per_organization
+        )
+    ]

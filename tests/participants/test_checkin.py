@@ -3,6 +3,7 @@ per day, taking a mistaken mark back, the counts, and its queries whatever the m
 
 import datetime
 import html
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -45,6 +46,19 @@ def text(response) -> str:
 
 def messages_of(response) -> list[str]:
     return [str(message) for message in response.context["messages"]]
+
+
+@pytest.fixture
+def meeting():
+    """A meeting that begins today at the venue and ends tomorrow: people are checked in on the
+    day or afterwards, never for a day still to come."""
+    today = timezone.now().astimezone(ZoneInfo("America/New_York")).date()
+    return MeetingFactory(
+        title="Eleventh Coordination Meeting",
+        slug="eleventh",
+        start_date=today,
+        end_date=today + datetime.timedelta(days=1),
+    )
 
 
 @pytest.fixture
@@ -130,13 +144,24 @@ def test_the_page_works_without_javascript_with_labelled_large_controls(
     assertNotContains(response, "<script")
 
 
-def test_the_first_day_is_shown_before_the_meeting(staff_client, meeting, delegate):
+def test_the_first_day_is_shown_before_the_meeting(staff_client):
+    later = timezone.now().date() + datetime.timedelta(days=30)
+    meeting = MeetingFactory(start_date=later, end_date=later + datetime.timedelta(days=1))
     response = staff_client.get(desk(meeting))
     assert response.context["day"] == meeting.start_date
     assert [day["day"] for day in response.context["days"]] == [
         meeting.start_date,
         meeting.end_date,
     ]
+
+
+def test_nobody_is_checked_in_for_a_day_still_to_come(staff_client, meeting, delegate):
+    response = press(staff_client, meeting, delegate.person, meeting.end_date)
+    assert not CheckIn.objects.exists()
+    [message] = messages_of(response)
+    assert message.startswith(
+        f"{meeting.end_date.day} {meeting.end_date:%B %Y} has not come yet at the venue"
+    )
 
 
 def test_today_is_shown_during_the_meeting(staff_client):
@@ -232,6 +257,10 @@ def test_a_second_check_in_on_the_same_day_says_so_without_an_error(
 
 
 def test_each_day_is_its_own_check_in(staff_client, meeting, delegate):
+    # The meeting began yesterday: yesterday's sheet is entered today, after today's.
+    meeting.start_date -= datetime.timedelta(days=1)
+    meeting.end_date -= datetime.timedelta(days=1)
+    meeting.save()
     press(staff_client, meeting, delegate.person, meeting.start_date)
     press(staff_client, meeting, delegate.person, meeting.end_date)
     assert sorted(CheckIn.objects.values_list("day", flat=True)) == [

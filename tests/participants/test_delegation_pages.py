@@ -166,7 +166,8 @@ def test_my_delegation_lists_nominations_with_status_and_contact_data(
     assertContains(response, "Ms. Ana Lopes")
     assertContains(response, "Migration Officer")
     assertContains(response, "ana.lopes@iom.example")
-    assertContains(response, "+41229171234")
+    # Stored in E.164, shown grouped as people read it, dialled as stored.
+    assertContains(response, '<a href="tel:+41229171234">+41 22 917 12 34</a>', html=True)
     assertContains(response, "Vegetarian meals")
     assertContains(response, "Awaiting decision")
     assertContains(response, "Declined")

@@ -355,3 +355,16 @@ def test_a_withdrawn_nomination_cannot_be_decided(registration, organization, fo
     assert messages(refused.value) == [
         "Okafor was withdrawn by their organization: there is nothing to decide."
     ]
+
+
+def test_wait_listing_while_places_are_free_brings_no_offer(
+    registration, organization, focal_point, staff
+):
+    registration.places_per_organization = 3
+    registration.save()
+    waiting = nominate(registration.meeting, organization, focal_point, family_name="Waiting")
+    nomination_waitlist(nomination=waiting, by=staff)
+    assert places_offered(registration.meeting) == []  # staff chose to wait-list: nothing freed
+    other = nominate(registration.meeting, organization, focal_point, family_name="Other")
+    nomination_withdraw(nomination=other, by=focal_point)
+    assert places_offered(registration.meeting) == [waiting]
