@@ -148,6 +148,13 @@ class Nomination(SingleLineTextModel):
         _("nomination letter"), upload_to=letter_path, blank=True, max_length=200
     )
     letter_name = models.CharField(_("letter's file name"), max_length=255, blank=True)
+    earlier_letters = models.JSONField(
+        _("earlier letters"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Stored names of the letters this one replaced: kept, never overwritten."),
+    )
     status = models.CharField(
         _("status"),
         max_length=12,

@@ -268,6 +268,8 @@ def nomination_update(
                 setattr(nomination, name, value)
             if letter is not None:
                 earlier = nomination.letter.name
+                if earlier:
+                    nomination.earlier_letters = [*nomination.earlier_letters, earlier]
                 _store_letter(nomination, letter, written)
                 changed.append(
                     _("nomination letter (the earlier one is kept as %(name)s)") % {"name": earlier}
