@@ -23,6 +23,23 @@ def env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name: str, default: int, *, minimum: int = 0) -> int:
+    """A whole number from the environment, refused at start-up with the variable's name when it
+    is not one or is below `minimum`."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = None
+    if number is None or number < minimum:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number of at least {minimum}, not {value!r}."
+        )
+    return number
+
+
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -127,7 +144,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'var' / 'plenary.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -170,7 +187,7 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "accounts.throttle.login_username"
 # Behind reverse proxies that each append to X-Forwarded-For, say how many: the client's address
 # (for the per-address lockout) is then read from that header, not taken as the proxy's.
-TRUSTED_PROXY_COUNT = int(os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
 if TRUSTED_PROXY_COUNT:
     AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
     AXES_IPWARE_PROXY_ORDER = "right-most"
@@ -191,13 +208,13 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 
 # Papers: the largest file a focal point may upload. Cap request bodies in the web server too.
-PAPERS_MAX_UPLOAD_SIZE = int(os.environ.get("DJANGO_PAPERS_MAX_UPLOAD_MB", "50")) * 1024 * 1024
+PAPERS_MAX_UPLOAD_SIZE = env_int("DJANGO_PAPERS_MAX_UPLOAD_MB", 50, minimum=1) * 1024 * 1024
 # Where notices of new submissions go; empty: to the active members of the "Secretariat" group.
 PAPERS_SECRETARIAT_EMAIL = env_list("DJANGO_PAPERS_SECRETARIAT_EMAIL", "")
 
 # Participants: nominations of a meeting that ended more than this many days ago lose their
 # e-mail, phone, requirements and letter to `manage.py purge_participant_data`.
-PARTICIPANTS_RETENTION_DAYS = int(os.environ.get("DJANGO_PARTICIPANTS_RETENTION_DAYS", "730"))
+PARTICIPANTS_RETENTION_DAYS = env_int("DJANGO_PARTICIPANTS_RETENTION_DAYS", 730)
 # Every upload, on every form, streams to a temporary file on disk (in the system's temporary
 # directory unless DJANGO_FILE_UPLOAD_TEMP_DIR names another; it must exist), stops being
 # stored past PAPERS_MAX_UPLOAD_SIZE and keeps the file name as sent for the file-name check.
@@ -258,7 +275,7 @@ if not DEBUG:
     # __Host- cookies: the browser keeps them only if Secure, for Path=/ and with no Domain.
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
-    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
 
@@ -272,7 +289,7 @@ _email_options = {}
 if _email_backend.endswith("smtp.EmailBackend"):
     _email_options = {
         "host": os.environ.get("DJANGO_EMAIL_HOST", "localhost"),
-        "port": int(os.environ.get("DJANGO_EMAIL_PORT", "25")),
+        "port": env_int("DJANGO_EMAIL_PORT", 25, minimum=1),
         "username": os.environ.get("DJANGO_EMAIL_HOST_USER", ""),
         "password": os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", ""),
         "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", False),

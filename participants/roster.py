@@ -137,6 +137,14 @@ def meeting_roster(meeting: Meeting) -> list[Participant]:
                 or (person.organization.country if person.organization else ""),
                 secretariat=_is_secretariat(person.organization, meeting),
             )
+        elif not participant.roles:
+            # Nominated and in the programme: the programme's spelling of the name, which the
+            # Secretariat wrote, on every list; the nomination keeps its position.
+            participant.honorific = (
+                person.honorific.name if person.honorific else participant.honorific
+            )
+            participant.given_name = person.given_name
+            participant.family_name = person.family_name
         if appearance.role not in participant.roles:
             participant.roles.append(appearance.role)
     for participant in participants.values():

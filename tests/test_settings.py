@@ -60,3 +60,33 @@ def test_absolute_url_joins_the_site_url_and_a_path(settings):
     assert absolute_url("/documents/3/") == "https://plenary.example.org/documents/3/"
     with pytest.raises(ValueError, match="starts with '/'"):
         absolute_url("documents/3/")
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "minimum"),
+    [
+        ("DJANGO_PARTICIPANTS_RETENTION_DAYS", "abc", 0),
+        ("DJANGO_PARTICIPANTS_RETENTION_DAYS", "-5", 0),
+        ("DJANGO_PAPERS_MAX_UPLOAD_MB", "0", 1),
+        ("DATABASE_CONN_MAX_AGE", "a minute", 0),
+    ],
+)
+def test_a_number_setting_that_is_not_one_stops_the_start(variable, value, minimum):
+    result = settings_load(**{variable: value})
+    assert result.returncode != 0
+    assert f"{variable} must be a whole number of at least {minimum}, not '{value}'." in (
+        result.stderr
+    )
+
+
+def test_the_retention_period_is_read_in_days():
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    result = subprocess.run(
+        [sys.executable, "-c", "import config.settings as s; print(s.PARTICIPANTS_RETENTION_DAYS)"],
+        cwd=ROOT,
+        env={**env, "DJANGO_PARTICIPANTS_RETENTION_DAYS": " 90 "},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout == "90\n"

@@ -50,6 +50,15 @@ class NominationEventInline(admin.TabularInline):
         return False
 
 
+def filtered_meeting_id(request) -> int | None:
+    """The meeting the list is filtered to: an id as the filter writes it (ASCII digits, within
+    a database integer), None for anything else (a superscript or Arabic-Indic digit, 10**30)."""
+    value = request.GET.get(MEETING_FILTER, "")
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:
+        return None
+    return int(value)
+
+
 @admin.register(Nomination)
 class NominationAdmin(DecisionActionsMixin, NfcSearchMixin, admin.ModelAdmin):
     class Media:
@@ -186,7 +195,7 @@ class NominationAdmin(DecisionActionsMixin, NfcSearchMixin, admin.ModelAdmin):
     @override
     def get_list_display(self, request):
         """The meeting's column only while the list shows several meetings."""
-        if request.GET.get(MEETING_FILTER, "").isdigit():
+        if filtered_meeting_id(request) is not None:
             return [name for name in self.list_display if name != "meeting"]
         return self.list_display
 
@@ -194,9 +203,9 @@ class NominationAdmin(DecisionActionsMixin, NfcSearchMixin, admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         """Above the list, for the meeting filtered to: places per organization and offers."""
         extra_context = dict(extra_context or {})
-        meeting_id = request.GET.get(MEETING_FILTER, "")
-        if meeting_id.isdigit():
-            summary = places_summary(int(meeting_id))
+        meeting_id = filtered_meeting_id(request)
+        if meeting_id is not None:
+            summary = places_summary(meeting_id)
             extra_context["places"] = summary
             extra_context["offers"] = (
                 [(offer_question(nomination), nomination) for nomination in summary.offers]

@@ -5,12 +5,12 @@ exports, badges, check-in desk and public list."""
 from typing import override
 from urllib.parse import urlencode
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.text import NfcSearchMixin
-from participants.models import Registration
+from participants.models import Nomination, Registration
 
 # Names the admin's autocomplete widgets by their field's label, for screen readers.
 AUTOCOMPLETE_NAMES = "participants/admin/autocomplete_names.js"
@@ -95,6 +95,22 @@ class RegistrationAdmin(NfcSearchMixin, admin.ModelAdmin):
         return links
 
     @override
+    @override
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        taken = Nomination.objects.places_taken(obj.meeting)
+        if obj.capacity is not None and taken[None] > obj.capacity:
+            self.message_user(
+                request,
+                _(
+                    "%(taken)d places are already held (awaiting decision or accepted), more than "
+                    "the %(capacity)d places in all: nobody loses a place, but no one more can be "
+                    "nominated or accepted until nominations are declined or withdrawn."
+                )
+                % {"taken": taken[None], "capacity": obj.capacity},
+                messages.WARNING,
+            )
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("meeting")
 

@@ -3,7 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting
@@ -99,6 +99,21 @@ class Registration(models.Model):
                 {"closes_on": _("Registration cannot close before it opens.")},
                 code="closes_before_opening",
             )
+        meeting = self.meeting if self.meeting_id else None
+        if meeting is not None and meeting.end_date:
+            for name in ("opens_on", "closes_on"):
+                day = getattr(self, name)
+                if day and day > meeting.end_date:
+                    raise ValidationError(
+                        {
+                            name: _(
+                                "The meeting ends on %(end)s: registration cannot open or close "
+                                "after that."
+                            )
+                            % {"end": formats.date_format(meeting.end_date, "j F Y")}
+                        },
+                        code="after_the_meeting",
+                    )
 
     def today(self, now: datetime.datetime | None = None) -> datetime.date:
         """The date at the venue now."""

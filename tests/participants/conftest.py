@@ -30,7 +30,10 @@ def meeting():
 
 @pytest.fixture
 def registration(meeting):
-    return RegistrationFactory(meeting=meeting)
+    """Open since a year ago, closing a week before the meeting."""
+    return RegistrationFactory(
+        meeting=meeting, closes_on=meeting.start_date - datetime.timedelta(days=7)
+    )
 
 
 @pytest.fixture

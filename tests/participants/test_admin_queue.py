@@ -425,6 +425,15 @@ def test_a_freed_place_is_offered_for_the_first_on_the_waiting_list(
     assert "Accept Ms. Xenia Xu" in page
     assert "IOM 1 of 2 places 2 wait-listed" in page
 
+    # The offer's button leads to the accept page, like the action; nothing is decided yet.
+    confirmation = staff_client.post(
+        queue(meeting), {"action": "accept", "_selected_action": first.pk}
+    )
+    assert confirmation.status_code == 200
+    assert "Ms. Xenia Xu" in text(confirmation)
+    first.refresh_from_db()
+    assert first.status == NominationStatus.WAITLISTED
+
     accepted = staff_client.post(
         queue(meeting),
         {"action": "accept", "_selected_action": first.pk, "post": "yes"},
@@ -594,3 +603,13 @@ def test_a_meeting_without_registration_takes_no_participants(staff_client, orga
         "Closed Meeting takes no nominations."
     ]
     assert not Registration.objects.filter(meeting=meeting).exists()
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["\u00b2", "\u0661", "99999999999999999999999", "-1", "abc"],  # ², Arabic-Indic 1
+)
+def test_a_strange_meeting_filter_is_no_error(staff_client, delegate, value):
+    response = staff_client.get(f"{CHANGELIST}?meeting__id__exact={value}")
+    assert response.status_code in (200, 302)  # the admin's own "?e=1" for a wrong lookup
+    assertNotContains(response, "places-summary", status_code=response.status_code)

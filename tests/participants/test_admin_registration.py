@@ -5,13 +5,14 @@ import datetime
 import html
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import strip_tags
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from meetings.models import MeetingStatus
-from participants.models import Registration
-from tests.factories import MeetingFactory
+from participants.models import NominationStatus, Registration
+from tests.factories import MeetingFactory, NominationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +115,11 @@ def test_the_public_list_is_linked_once_published(staff_client, registration):
 
 
 def test_the_secretariat_adds_a_registration(staff_client):
-    meeting = MeetingFactory(title="Twelfth Coordination Meeting")
+    meeting = MeetingFactory(
+        title="Twelfth Coordination Meeting",
+        start_date=datetime.date(2027, 3, 1),
+        end_date=datetime.date(2027, 3, 2),
+    )
     response = staff_client.post(
         ADD,
         {
@@ -157,3 +162,44 @@ def test_a_meeting_has_one_registration(staff_client, registration):
     assert response.context["adminform"].form.errors["meeting"] == [
         "Registration with this Meeting already exists."
     ]
+
+
+def test_registration_cannot_close_after_the_meeting(registration):
+    registration.closes_on = registration.meeting.end_date + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as refused:
+        registration.full_clean()
+    end = registration.meeting.end_date
+    assert refused.value.message_dict == {
+        "closes_on": [
+            f"The meeting ends on {end.day} {end:%B %Y}: registration cannot open or close "
+            "after that."
+        ]
+    }
+
+
+def test_fewer_places_than_are_held_is_saved_with_a_warning(client, staff, registration):
+    for _ in range(3):
+        NominationFactory(meeting=registration.meeting, status=NominationStatus.PENDING)
+    client.force_login(staff)
+    url = reverse("admin:participants_registration_change", args=[registration.pk])
+    form = client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and name in form.fields
+    }
+    data.update(
+        meeting=registration.meeting.pk,
+        opens_on=registration.opens_on.isoformat(),
+        closes_on=(registration.meeting.start_date - datetime.timedelta(days=7)).isoformat(),
+        capacity=2,
+        places_per_organization="",
+    )
+    response = client.post(url, data, follow=True)
+    registration.refresh_from_db()
+    assert registration.capacity == 2
+    assert any(
+        "3 places are already held (awaiting decision or accepted), more than the 2 places"
+        in str(message)
+        for message in response.context["messages"]
+    )
