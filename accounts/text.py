@@ -70,10 +70,16 @@ def folded(value: str) -> str:
     """How names compare when accents and case don't count: "Crépeau" and "CREPEAU" are one.
 
     Letters lose their combining marks (é → e, ö → o), the text is case-folded (ß → ss) and runs
-    of spaces are one space. Letters without a decomposition (ø, ł) stay as they are.
+    of spaces are one space. Letters without a decomposition (ø, ł) stay as they are. Invisible
+    format characters (Unicode category Cf: zero-width spaces and joiners, soft hyphens, the
+    byte-order mark, text-direction marks) don't count either: "Jo\u200bhn" is "John".
     """
     decomposed = unicodedata.normalize("NFKD", value)
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    bare = "".join(
+        char
+        for char in decomposed
+        if not unicodedata.combining(char) and unicodedata.category(char) != "Cf"
+    )
     return " ".join(bare.casefold().split())
 
 

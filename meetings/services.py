@@ -1,17 +1,23 @@
 """Writes on meetings that are more than a form save."""
 
+import json
+import re
+from collections.abc import Iterable
+from functools import partial
+
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from accounts.models import User
 from config.security_log import security_log
 
-from .models import Appearance, Meeting, MeetingStatus, Person
+from .models import AgendaItem, Appearance, Meeting, MeetingStatus, Person, Segment
 from .signals import person_erasing, person_merged
 
 
@@ -23,6 +29,100 @@ def meetings_set_status(*, meetings: QuerySet[Meeting], status: MeetingStatus) -
 
 # Fields of the person kept by a merge that take the other person's value when they are blank.
 MERGE_FILLS = ("honorific", "given_name", "position", "organization", "country", "photo", "bio")
+
+
+# What a message that named an erased person reads instead: the admin log's, a nomination's history.
+WITHHELD_MESSAGE = gettext_lazy("Withheld when the personal data were erased.")
+
+
+def admin_log_of(model: type[models.Model], pks: list[int]) -> QuerySet[LogEntry]:
+    """The admin log's entries about these rows of `model` (its history pages)."""
+    return LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id__in=[str(pk) for pk in pks],
+    )
+
+
+def _names_nobody(change_message: str) -> bool:
+    """Django's own structured message ("Changed Given name and Bio.") names fields only,
+    unless it names an inline object it added, changed or deleted; any other text may name
+    anyone."""
+    if not change_message:
+        return True
+    if not change_message.startswith("["):
+        return False
+    try:
+        entries = json.loads(change_message)
+    except json.JSONDecodeError:
+        return False
+    return isinstance(entries, list) and all(
+        isinstance(entry, dict)
+        and all(isinstance(detail, dict) and "object" not in detail for detail in entry.values())
+        for entry in entries
+    )
+
+
+def names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """The names as words (not "Li" in "delivered"), in any case, however they are spaced;
+    the longest first, so "Mr. Paulo Saad" goes as a whole."""
+    spelt = {" ".join(name.split()) for name in names} - {"", str(_("Name withheld"))}
+    if not spelt:
+        return None
+    alternatives = "|".join(
+        r"\s+".join(map(re.escape, name.split()))
+        for name in sorted(spelt, key=lambda name: (-len(name), name))
+    )
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def names_withheld(text: str, pattern: re.Pattern[str] | None) -> str:
+    """`text` with each of the names `pattern` finds reading "Name withheld"."""
+    return pattern.sub(str(_("Name withheld")), text) if pattern else text
+
+
+def _objects_withheld(change_message: str, pattern: re.Pattern[str] | None) -> str:
+    """An entry's message with the names withheld; in Django's structured message, in the
+    inline objects it names ("Added appearance “Amina Diallo (Speaker)”.")."""
+    try:
+        entries = json.loads(change_message) if change_message.startswith("[") else None
+    except json.JSONDecodeError:
+        entries = None
+    if not isinstance(entries, list):
+        return names_withheld(change_message, pattern)
+    changed = False
+    for entry in entries:
+        for detail in entry.values() if isinstance(entry, dict) else ():
+            if isinstance(detail, dict) and isinstance(detail.get("object"), str):
+                withheld = names_withheld(detail["object"], pattern)
+                changed |= withheld != detail["object"]
+                detail["object"] = withheld
+    return json.dumps(entries) if changed else change_message
+
+
+def _programme_log_naming(person: Person) -> list[LogEntry]:
+    """Entries of the admin log about the agenda items and segments the person appears in
+    that name them, as an appearance added, changed or deleted on their pages, with the
+    names withheld (not saved)."""
+    pattern = names_pattern([person.full_name, person.display_name])
+    appearances = Appearance.objects.filter(person=person)
+    items = set(appearances.values_list("agenda_item_id", flat=True))
+    segments = set(appearances.exclude(segment=None).values_list("segment_id", flat=True))
+    entries = admin_log_of(AgendaItem, sorted(items)) | admin_log_of(Segment, sorted(segments))
+    naming = []
+    for entry in entries.order_by("pk"):
+        withheld = _objects_withheld(entry.change_message, pattern)
+        if withheld != entry.change_message:
+            entry.change_message = withheld
+            naming.append(entry)
+    return naming
+
+
+def admin_log_withhold(entries: QuerySet[LogEntry]) -> int:
+    """Entries of the admin log about an erased person's rows: each now reads "Name withheld",
+    and a message that may name someone reads WITHHELD_MESSAGE. Returns how many entries."""
+    naming = [entry.pk for entry in entries if not _names_nobody(entry.change_message)]
+    entries.filter(pk__in=naming).update(change_message=str(WITHHELD_MESSAGE))
+    return entries.update(object_repr=_("Name withheld"))
 
 
 def _admin_log(*, person: Person, by: User | None, message: str) -> None:
@@ -69,17 +169,28 @@ def person_merge(*, kept: Person, merged: Person, by: User | None) -> list[str]:
     ]
     for _receiver, response in person_merged.send(sender=Person, kept=kept, merged=merged, by=by):
         lines.extend(response or [])
+    # The merged record's history is now the kept one's, so an erasure of it finds every entry.
+    history = admin_log_of(Person, [merged.pk]).update(object_id=str(kept.pk))
+    if history:
+        lines.append(
+            ngettext(
+                "%(count)d entry of the admin history",
+                "%(count)d entries of the admin history",
+                history,
+            )
+            % {"count": history}
+        )
     if filled:
         lines.append(_("filled from the merged record: %(fields)s") % {"fields": ", ".join(filled)})
-    merged_label = f"{merged.full_name} (#{merged.pk})"
+    merged_label, merged_pk = f"{merged.full_name} (#{merged.pk})", merged.pk
     merged.delete()
     message = _("Merged %(merged)s into this person: %(moved)s.") % {
         "merged": merged_label,
         "moved": "; ".join(lines),
     }
     _admin_log(person=kept, by=by, message=message)
-    security_log.info(
-        "person merged kept=%s merged=%s user=%s", kept.pk, merged_label, by.email if by else "-"
+    security_log.info(  # by number only: an erasure cannot reach a log file
+        "person merged kept=%s merged=%s user=%s", kept.pk, merged_pk, by.email if by else "-"
     )
     return lines
 
@@ -102,7 +213,17 @@ def person_erase(*, person: Person, by: User | None) -> list[str]:
             _("This person's personal data was erased already."), code="already_erased"
         )
     lines = _erase(person=person, by=by, apply=True)
-    _admin_log(person=person, by=by, message=_("Personal data erased: %s") % "; ".join(lines))
+    # Named by nobody: the lines name the person, the log entry outlives the erasure.
+    _admin_log(
+        person=person,
+        by=by,
+        message=ngettext(
+            "Personal data erased: %(count)d change.",
+            "Personal data erased: %(count)d changes.",
+            len(lines),
+        )
+        % {"count": len(lines)},
+    )
     security_log.info("person erased person=%s user=%s", person.pk, by.email if by else "-")
     return lines
 
@@ -124,13 +245,45 @@ def _erase(*, person: Person, by: User | None, apply: bool) -> list[str]:
             )
             % {"count": appearances}
         )
+    history = admin_log_of(Person, [person.pk])
+    entries = history.count()
+    if entries:
+        lines.append(
+            ngettext(
+                "%(count)d entry of the person's admin history: shown as “Name withheld”, "
+                "its message withheld if it names anyone",
+                "%(count)d entries of the person's admin history: shown as “Name withheld”, "
+                "their messages withheld if they name anyone",
+                entries,
+            )
+            % {"count": entries}
+        )
+    programme_log = _programme_log_naming(person)
+    if programme_log:
+        lines.append(
+            ngettext(
+                "%(count)d entry of the programme's admin history: the name replaced by "
+                "“Name withheld”",
+                "%(count)d entries of the programme's admin history: the name replaced by "
+                "“Name withheld”",
+                len(programme_log),
+            )
+            % {"count": len(programme_log)}
+        )
     for _receiver, response in person_erasing.send(
         sender=Person, person=person, by=by, apply=apply
     ):
         lines.extend(response or [])
     if apply:
+        admin_log_withhold(history)
+        for entry in programme_log:
+            entry.save(update_fields=["change_message"])
         if person.photo:
-            person.photo.delete(save=False)
+            # Once the erase commits: a rollback must find the photo still there.
+            transaction.on_commit(
+                partial(person.photo.storage.delete, person.photo.name), robust=True
+            )
+            person.photo = ""
         person.honorific = None
         person.given_name = ""
         person.family_name = ""

@@ -4,8 +4,10 @@ What a person types is checked here with a message they can act on, before the s
 (participants.services.nominations) checks the window, the places and duplicates:
 
 - names and position are stored as typed (HTML included: pages escape it), but a control
-  character is refused, and invisible text-direction (bidi) controls are removed, the success
-  message saying so (the model would refuse them: see accounts.text);
+  character is refused, and invisible text-direction (bidi) controls and invisible characters
+  that are no part of a name (zero-width spaces, soft hyphens: INVISIBLE) are removed, the
+  success message saying so (the model would refuse bidi controls: see accounts.text). The
+  zero-width non-joiner and joiner stay: Persian and Indic names need them;
 - the phone is validated with `phonenumbers` and stored in E.164 (+41229171234);
 - the letter passes uploads.filetypes.inspect_upload(), the check every upload passes, and must
   be a plain PDF.
@@ -13,6 +15,7 @@ What a person types is checked here with a message they can act on, before the s
 
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from typing import Any
 
@@ -102,9 +105,25 @@ def _is_refused_control(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Cs") or char in LINE_SEPARATORS
 
 
-def text_checked(value: str) -> tuple[str, bool]:
-    """A name as typed, without its text-direction controls (and whether there were any); a
-    ValidationError naming the first other control character in it."""
+# Invisible characters that a paste brings into a name and no name needs: the zero-width space
+# and word joiner, the byte-order mark (zero-width no-break space), the soft hyphen and the
+# Mongolian vowel separator. Not the zero-width non-joiner and joiner (U+200C, U+200D), which
+# Persian and Indic names are written with.
+INVISIBLE = frozenset("\u200b\u2060\ufeff\u00ad\u180e")
+
+
+@dataclasses.dataclass(frozen=True)
+class Checked:
+    """A name as it is stored, and what was removed from it."""
+
+    value: str
+    bidi_stripped: bool = False
+    invisible_stripped: bool = False
+
+
+def text_checked(value: str) -> Checked:
+    """A name as typed, without its text-direction controls and INVISIBLE characters (saying
+    whether there were any); a ValidationError naming the first other control character in it."""
     found = next((char for char in value if _is_refused_control(char)), None)
     if found is not None:
         raise forms.ValidationError(
@@ -115,8 +134,13 @@ def text_checked(value: str) -> tuple[str, bool]:
             code="control_character",
             params={"code_point": f"U+{ord(found):04X}"},
         )
-    stripped = "".join(char for char in value if char not in BIDI_CONTROLS)
-    return stripped.strip(), stripped != value
+    without_bidi = "".join(char for char in value if char not in BIDI_CONTROLS)
+    visible = "".join(char for char in without_bidi if char not in INVISIBLE)
+    return Checked(
+        visible.strip(),
+        bidi_stripped=without_bidi != value,
+        invisible_stripped=visible != without_bidi,
+    )
 
 
 class LetterField(OneFileField):
@@ -206,7 +230,8 @@ class NominationForm(forms.ModelForm):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.inspection: Inspection | None = None
-        self.bidi_stripped: list[str] = []
+        self.bidi_stripped: list[str] = []  # fields that had text-direction controls removed
+        self.invisible_stripped: list[str] = []  # and INVISIBLE characters
         self.fields["honorific"].queryset = Honorific.objects.all()
         self.fields["honorific"].empty_label = _("(none)")
         self.fields["email"].required = True
@@ -233,10 +258,12 @@ class NominationForm(forms.ModelForm):
             ) % {"limit": limit}
 
     def _text(self, name: str) -> str:
-        value, stripped = text_checked(self.cleaned_data.get(name) or "")
-        if stripped:
+        checked = text_checked(self.cleaned_data.get(name) or "")
+        if checked.bidi_stripped:
             self.bidi_stripped.append(name)
-        return value
+        if checked.invisible_stripped:
+            self.invisible_stripped.append(name)
+        return checked.value
 
     def clean_given_name(self) -> str:
         return self._text("given_name")

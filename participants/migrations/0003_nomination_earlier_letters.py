@@ -4,15 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participants', '0002_secretariat_permissions'),
+        ("participants", "0002_secretariat_permissions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='nomination',
-            name='earlier_letters',
-            field=models.JSONField(blank=True, default=list, editable=False, help_text='Stored names of the letters this one replaced: kept, never overwritten.', verbose_name='earlier letters'),
+            model_name="nomination",
+            name="earlier_letters",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                editable=False,
+                help_text="Stored names of the letters this one replaced: kept, never overwritten.",
+                verbose_name="earlier letters",
+            ),
         ),
     ]

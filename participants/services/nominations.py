@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -12,7 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Organization, User
-from accounts.text import folded
+from accounts.text import folded, is_control
 from meetings.models import Honorific, Meeting, Person
 from participants.models import (
     Nomination,
@@ -23,6 +24,8 @@ from participants.models import (
 )
 from participants.services.places import place_check, registration_locked
 from uploads.storing import files_removed_on_failure
+
+LETTER_NAME_LENGTH = Nomination._meta.get_field("letter_name").max_length or 255
 
 
 @dataclasses.dataclass
@@ -78,14 +81,26 @@ def _membership_check(user: User, organization: Organization) -> None:
         raise PermissionDenied("Not a focal point of this organization.")
 
 
-def _described(nomination: Nomination, organization: Organization) -> str:
-    if nomination.organization_id != organization.pk:
-        return _("%(name)s is already nominated for this meeting by another organization.") % {
-            "name": nomination.full_name
-        }
+def _described(
+    nomination: Nomination, organization: Organization, field: str | None, *, full: bool
+) -> str:
+    """Why a nomination is refused beside `nomination`. Another organization's nomination is
+    not described to a focal point (its delegate may not be on the public list, nor want to
+    be): they learn only that the address, or the person, is taken. The Secretariat (`full`)
+    reads every detail."""
+    if nomination.organization_id != organization.pk and not full:
+        if field == "email":
+            return _(
+                "This e-mail address is already used for this meeting. If it is right, write "
+                "to the Secretariat."
+            )
+        return _(
+            "This person is already nominated for this meeting. If that is right, write to "
+            "the Secretariat."
+        )
     return _("%(name)s is already nominated by %(organization)s (%(status)s, since %(date)s).") % {
         "name": nomination.display_name,
-        "organization": organization.short_name,
+        "organization": nomination.organization.short_name,
         "status": nomination.get_status_display().lower(),
         "date": formats.date_format(nomination.created_at, "j F Y"),
     }
@@ -98,10 +113,12 @@ def duplicate_check(
     *,
     person: Person | None = None,
     excluding: Nomination | None = None,
+    full: bool = False,
 ) -> None:
-    """Refuse a second active nomination of the same person, naming the one that stands:
-    the same e-mail address (any case) in the meeting, the same names (accents and case aside)
-    in the organization, or the same person."""
+    """Refuse a second active nomination of the same person, naming the one that stands when
+    it is the organization's own (or to the Secretariat, `full`): the same e-mail address (any
+    case) in the meeting, the same names (accents, case and invisible characters aside) in the
+    organization, or the same person."""
     active = Nomination.objects.for_meeting(meeting).active().with_details()
     if excluding is not None:
         active = active.exclude(pk=excluding.pk)
@@ -115,21 +132,27 @@ def duplicate_check(
     for field, queryset in checks:
         existing = queryset.order_by("pk").first()
         if existing is not None:
-            message = _described(existing, organization)
+            message = _described(existing, organization, field, full=full)
             raise ValidationError({field: message} if field else message, code="duplicate")
 
 
-def person_for(organization: Organization, nominee: Nominee) -> Person:
-    """The Person the nominee is: one nominated before with the same e-mail address, or one of
-    the organization's people (a speaker, say) with the same names, accents and case aside; a
-    new Person otherwise."""
+def person_for(
+    organization: Organization, nominee: Nominee, *, excluding: Nomination | None = None
+) -> Person:
+    """The Person the nominee is: one the organization nominated before with the same e-mail
+    address, or one of the organization's people (a speaker, say) with the same names, accents
+    and case aside; a new Person otherwise. Another organization's nominations and people are
+    never linked: an address typed by mistake (or on purpose) must not make the nominee someone
+    another organization put forward. `excluding`: the nomination being changed."""
     if nominee.email:
-        earlier = (
-            Nomination.objects.filter(email__iexact=nominee.email, person__withheld_at__isnull=True)
-            .select_related("person")
-            .order_by("-created_at")
-            .first()
+        earlier_nominations = Nomination.objects.filter(
+            organization=organization,
+            email__iexact=nominee.email,
+            person__withheld_at__isnull=True,
         )
+        if excluding is not None:
+            earlier_nominations = earlier_nominations.exclude(pk=excluding.pk)
+        earlier = earlier_nominations.select_related("person").order_by("-created_at").first()
         if earlier is not None:
             return earlier.person
     key = (folded(nominee.given_name), folded(nominee.family_name))
@@ -150,14 +173,29 @@ def person_for(organization: Organization, nominee: Nominee) -> Person:
     return person
 
 
+def letter_download_name(sent_name: str) -> str:
+    """The name a letter is offered under: the name it was sent with, ending in ".pdf" whatever
+    it ended in (the file passed as a PDF, and a browser saves it by this name: "note.html"
+    would be opened as a page). The stem keeps no path, control or invisible characters;
+    "letter.pdf" when nothing is left."""
+    name = unicodedata.normalize("NFC", sent_name.replace("\\", "/").rpartition("/")[2])
+    name = "".join(
+        char for char in name if not (is_control(char) or unicodedata.category(char) == "Cf")
+    )
+    stem, dot, _extension = name.rpartition(".")
+    stem = (stem if dot else name).strip(" .")
+    stem = stem[: LETTER_NAME_LENGTH - len(".pdf")].strip(" .") or "letter"
+    return f"{stem}.pdf"
+
+
 def _store_letter(nomination: Nomination, letter: UploadedFile[bytes], written: list[str]) -> None:
     name = nomination.letter.field.generate_filename(nomination, "letter.pdf")
     written.append(name)
     nomination.letter.save(name, letter, save=False)
     written[-1] = nomination.letter.name or name
-    nomination.letter_name = (getattr(letter, "sent_name", None) or letter.name or "letter.pdf")[
-        :255
-    ]
+    nomination.letter_name = letter_download_name(
+        getattr(letter, "sent_name", None) or letter.name or ""
+    )
 
 
 def _integrity_refusal() -> ValidationError:
@@ -197,9 +235,9 @@ def nomination_create(
                         code="letter_required",
                     )
             place_check(registration, organization)
-            duplicate_check(meeting, organization, nominee)
+            duplicate_check(meeting, organization, nominee, full=by_staff)
             person = person_for(organization, nominee)
-            duplicate_check(meeting, organization, nominee, person=person)
+            duplicate_check(meeting, organization, nominee, person=person, full=by_staff)
             nomination = Nomination(
                 meeting=meeting,
                 organization=organization,
@@ -224,9 +262,9 @@ def nomination_create(
     return nomination
 
 
-def _locked_for_change(nomination: Nomination, by: User) -> Nomination:
-    """The nomination, locked after its meeting's registration (the order every write takes the
-    two locks in), once its organization's focal point may still change it."""
+def _locked_for_change(nomination: Nomination, by: User) -> tuple[Registration, Nomination]:
+    """The meeting's registration and the nomination, locked in that order (the order every
+    write takes the two locks in), once its organization's focal point may still change it."""
     _membership_check(by, nomination.organization)
     registration = registration_locked(nomination.meeting)
     nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
@@ -241,7 +279,30 @@ def _locked_for_change(nomination: Nomination, by: User) -> Nomination:
             _("Registration has closed: write to the Secretariat to change a nomination."),
             code="registration_closed",
         )
-    return nomination
+    return registration, nomination
+
+
+def _names_changed(nomination: Nomination, nominee: Nominee) -> bool:
+    """Other names, not just other accents, case, spacing or invisible characters."""
+    return Nomination.key_for(nominee.given_name, nominee.family_name) != Nomination.key_for(
+        nomination.given_name, nomination.family_name
+    )
+
+
+def _place_for_new_decision(registration: Registration, nomination: Nomination) -> None:
+    """A wait-listed nomination that goes back to awaiting a decision takes a place again."""
+    try:
+        place_check(registration, nomination.organization)
+    except ValidationError as error:
+        raise ValidationError(
+            _(
+                "%(reason)s With other names or another e-mail address, this nomination "
+                "awaits a new decision and needs a place: keep them, or withdraw another "
+                "nomination first."
+            )
+            % {"reason": " ".join(error.messages)},
+            code=error.code,
+        ) from error
 
 
 def nomination_update(
@@ -252,13 +313,33 @@ def nomination_update(
     letter: UploadedFile[bytes] | None = None,
 ) -> Nomination:
     """A focal point changes their nomination while registration is open. A replaced letter
-    stays stored: the history names the earlier file."""
+    stays stored: the history names the earlier file.
+
+    Other names or another e-mail address may be another person: an accepted or wait-listed
+    nomination then awaits a new decision (status pending, holding a place: a wait-listed one
+    needs a place free). Other names are looked up again (person_for), so the Person of the
+    names before (a speaker, say) is neither renamed nor carried along; another e-mail address
+    alone keeps the Person.
+    """
     try:
         with files_removed_on_failure() as written, transaction.atomic():
-            nomination = _locked_for_change(nomination, by)
+            registration, nomination = _locked_for_change(nomination, by)
+            names_changed = _names_changed(nomination, nominee)
+            email_changed = nominee.email.lower() != nomination.email.lower()
+            person = nomination.person
+            if names_changed:
+                person = person_for(nomination.organization, nominee, excluding=nomination)
             duplicate_check(
-                nomination.meeting, nomination.organization, nominee, excluding=nomination
+                nomination.meeting,
+                nomination.organization,
+                nominee,
+                person=person,
+                excluding=nomination,
             )
+            decided = nomination.status in (NominationStatus.ACCEPTED, NominationStatus.WAITLISTED)
+            redecided = decided and (names_changed or email_changed)
+            if redecided and not nomination.holds_a_place:
+                _place_for_new_decision(registration, nomination)
             changed = [
                 str(getattr(Nomination._meta.get_field(name), "verbose_name", name))
                 for name, value in nominee.fields().items()
@@ -266,6 +347,7 @@ def nomination_update(
             ]
             for name, value in nominee.fields().items():
                 setattr(nomination, name, value)
+            nomination.person = person
             if letter is not None:
                 earlier = nomination.letter.name
                 if earlier:
@@ -278,8 +360,18 @@ def nomination_update(
                 )
             if not changed:
                 return nomination
+            message = ", ".join(changed)
+            if redecided:
+                message += ". " + _(
+                    "It was %(status)s; with other names or another e-mail address it awaits "
+                    "a new decision."
+                ) % {"status": nomination.get_status_display().lower()}
+                nomination.status = NominationStatus.PENDING
+                nomination.decided_by = None
+                nomination.decided_at = None
+                nomination.decision_message = ""
             nomination.save()
-            event_record(nomination, NominationEventKind.CHANGED, by, ", ".join(changed))
+            event_record(nomination, NominationEventKind.CHANGED, by, message)
     except IntegrityError as error:
         raise _integrity_refusal() from error
     return nomination
@@ -288,7 +380,7 @@ def nomination_update(
 @transaction.atomic
 def nomination_withdraw(*, nomination: Nomination, by: User) -> Nomination:
     """A focal point withdraws a nomination while registration is open: its place is free."""
-    nomination = _locked_for_change(nomination, by)
+    _registration, nomination = _locked_for_change(nomination, by)
     nomination.status = NominationStatus.WITHDRAWN
     nomination.save(update_fields=["status", "updated_at"])
     event_record(nomination, NominationEventKind.WITHDRAWN, by)

@@ -15,7 +15,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -134,7 +133,7 @@ class CheckInView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
             form=form,
             rows=rows,
             participant_count=len(roster),
-            days=self._day_counts(day, query),
+            days=self._day_counts(day, query, {p.person_id for p in roster}),
             kinds=self._kind_counts(roster, marked),
             checked_in_count=sum(1 for p in roster if p.person_id in marked),
             can_undo=self.request.user.has_perm("participants.delete_checkin"),
@@ -165,12 +164,17 @@ class CheckInView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
             )
         ]
 
-    def _day_counts(self, current: datetime.date, query: str) -> list[dict[str, Any]]:
-        counts = dict(
-            CheckIn.objects.filter(meeting=self.meeting)
+    def _day_counts(
+        self, current: datetime.date, query: str, on_roster: set[int]
+    ) -> list[dict[str, Any]]:
+        """Who is checked in on each day, counting the people on the roster as the header does:
+        a check-in of someone erased since, or no longer a participant, is kept but not counted."""
+        counts = Counter(
+            day
+            for day, person_id in CheckIn.objects.filter(meeting=self.meeting)
             .order_by()
-            .values_list("day")
-            .annotate(count=Count("pk"))
+            .values_list("day", "person_id")
+            if person_id in on_roster
         )
         return [
             {

@@ -5,6 +5,7 @@ that keeps rows about a person (nominations, check-ins, papers' authors)."""
 import html
 
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.urls import reverse
 from django.utils.html import strip_tags
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
@@ -160,6 +161,7 @@ def test_the_confirmation_lists_exactly_what_will_change_and_changes_nothing(sta
         "Short bio deleted",
         "1 appearance in a programme kept with its affiliation, as “Name withheld”",
         "1 nomination: name, e-mail, phone and requirements removed (Tenth Coordination Meeting)",
+        "1 check-in kept, as “Name withheld”",
         "1 document keeps the person as author, shown as “Name withheld”",
     ]
     for line in expected:
@@ -218,10 +220,113 @@ def test_erasing_withholds_the_name_everywhere_and_changes_nothing_else(
     )
 
 
-def test_the_erasure_is_logged_in_the_persons_history(staff_client, amina):
+def test_the_erasure_is_logged_in_the_persons_history_without_the_name(staff_client, amina):
+    changes = person_erase_changes(person=amina)
     act(staff_client, "erase_personal_data", [amina], post="yes")
     history = text(staff_client.get(reverse("admin:meetings_person_history", args=[amina.pk])))
-    assert "Personal data erased: Name “Amina Diallo” → “Name withheld”" in history
+    assert f"Personal data erased: {len(changes)} changes." in history
+    assert "Diallo" not in history
+    entry = LogEntry.objects.get()
+    assert (entry.object_repr, entry.change_message) == (
+        "Name withheld",
+        f"Personal data erased: {len(changes)} changes.",
+    )
+
+
+def test_after_an_erasure_the_admin_log_names_the_person_nowhere(client, iom, meeting):
+    """Paulo Saad added on the admin's forms, a second record of him merged into the first,
+    nominated by the Secretariat and added to the programme: every entry of the admin log that
+    named him reads "Name withheld" once his personal data are erased."""
+    staff = SecretariatFactory(email="secretariat@un.example")
+    client.force_login(staff)
+    RegistrationFactory(meeting=meeting)
+    for given_name in ("Paulo", "P."):
+        added = client.post(
+            reverse("admin:meetings_person_add"),
+            {
+                "given_name": given_name,
+                "family_name": "Saad",
+                "slug": "",
+                "position": "",
+                "organization": iom.pk,
+                "country": "",
+                "bio": "",
+            },
+        )
+        assert added.status_code == 302
+    paulo, twin = Person.objects.order_by("pk")
+    merging = act(client, "merge_people", [paulo, twin], post="yes", keep=str(paulo.pk))
+    assert messages_of(merging)[-1].startswith(f"P. Saad (#{twin.pk}) merged into Paulo Saad")
+    nominated = client.post(
+        reverse("admin:participants_nomination_add"),
+        {
+            "meeting": meeting.pk,
+            "organization": iom.pk,
+            "honorific": "",
+            "given_name": "Paulo",
+            "family_name": "Saad",
+            "position": "Adviser",
+            "email": "paulo.saad@iom.example",
+            "phone": "",
+            "listed": "on",
+            "requirements": "",
+        },
+    )
+    assert nominated.status_code == 302
+    nomination = Nomination.objects.get(person=paulo)
+    appearance = AppearanceFactory(
+        agenda_item__meeting=meeting,
+        agenda_item__title="Labour migration",
+        person=paulo,
+        role=Role.SPEAKER,
+    )
+    LogEntry.objects.log_actions(  # what the agenda item's page logs for an appearance added
+        user_id=staff.pk,
+        queryset=[appearance.agenda_item],
+        action_flag=CHANGE,
+        change_message=[{"added": {"name": "appearance", "object": str(appearance)}}],
+    )
+    assert sorted(LogEntry.objects.values_list("object_repr", flat=True)) == [
+        "Labour migration",
+        "P. Saad",
+        "Paulo Saad",
+        "Paulo Saad",
+        "Paulo Saad (IOM)",
+    ]
+
+    confirmation = client.post(
+        CHANGELIST, {"action": "erase_personal_data", "_selected_action": [paulo.pk]}
+    )
+
+    assert confirmation.context["changes"] == [
+        "Name “Paulo Saad” → “Name withheld”",
+        "1 appearance in a programme kept with its affiliation, as “Name withheld”",
+        "3 entries of the person's admin history: shown as “Name withheld”, their messages "
+        "withheld if they name anyone",
+        "1 entry of the programme's admin history: the name replaced by “Name withheld”",
+        "1 nomination: name, e-mail, phone and requirements removed (Tenth Coordination Meeting)",
+        "1 entry of the nominations' admin history: shown as “Name withheld”, its message "
+        "withheld if it names anyone",
+    ]
+    for line in confirmation.context["changes"]:
+        assertContains(confirmation, f'<li dir="auto">{html.escape(line)}</li>', html=True)
+    act(client, "erase_personal_data", [paulo], post="yes")
+
+    for entry in LogEntry.objects.all():
+        logged = f"{entry.object_repr} {entry.change_message} {entry.get_change_message()}"
+        assert "saad" not in logged.casefold()
+    pages = [
+        reverse("admin:index"),  # its "Recent actions"
+        reverse("admin:meetings_person_history", args=[paulo.pk]),
+        reverse("admin:participants_nomination_history", args=[nomination.pk]),
+        reverse("admin:meetings_agendaitem_history", args=[appearance.agenda_item_id]),
+    ]
+    for page in pages:
+        assert "Saad" not in text(client.get(page)), page
+    history = text(client.get(pages[1]))
+    assert "Withheld when the personal data were erased." in history  # the merge's line
+    assert "Personal data erased: 6 changes." in history
+    assert "Added appearance “Name withheld (Speaker)”." in text(client.get(pages[3]))
 
 
 def test_an_erased_person_cannot_be_erased_again(staff_client, amina):

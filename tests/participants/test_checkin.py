@@ -394,6 +394,34 @@ def test_counts_per_day_and_per_kind_of_organization(
     assert "UN specialized agency 1 1" in second_day
 
 
+def test_the_day_counts_agree_with_the_header_after_an_erasure_or_a_decline(
+    staff_client, staff, meeting, registration, organization, delegate, speaker
+):
+    """The buttons count the people on the roster, as the header does: a check-in kept for
+    someone erased since, or declined since, is no participant checked in."""
+    declined = NominationFactory(meeting=meeting, organization=organization, family_name="Berg")
+    for person in (delegate.person, speaker, declined.person):
+        CheckInFactory(meeting=meeting, person=person, day=meeting.start_date, by=staff)
+    declined.status = NominationStatus.DECLINED
+    declined.save()
+    person_erase(person=delegate.person, by=staff)
+
+    response = staff_client.get(desk(meeting))
+
+    page = text(response)
+    assert "1 of 1 participants checked in" in page
+    assert [(day["day"], day["count"]) for day in response.context["days"]] == [
+        (meeting.start_date, 1),
+        (meeting.end_date, 0),
+    ]
+    assertContains(
+        response,
+        f'{day_heading(meeting.start_date)}<span class="badge text-bg-light ms-2">1 checked in'
+        "</span>",
+    )
+    assert CheckIn.objects.count() == 3  # kept, not counted
+
+
 # Queries ------------------------------------------------------------------------------------
 
 

@@ -348,8 +348,11 @@ def test_the_same_email_in_another_organization_is_refused(
     response = focal_client.post(nominate_url, form())
 
     assert errors(response)["email"] == [
-        "Maria Lopez is already nominated for this meeting by another organization."
+        "This e-mail address is already used for this meeting. If it is right, write to the "
+        "Secretariat."
     ]
+    assertNotContains(response, "Maria Lopez")
+    assertNotContains(response, "ILO")
     assert Nomination.objects.count() == 1
 
 

@@ -194,9 +194,12 @@ def test_the_same_e_mail_from_another_organization_is_refused_without_details(
             nominee=dataclasses.replace(nominee, family_name="Someone Else"),
             by=other_focal_point,
         )
-    assert messages(refused.value) == [
-        "María José López Peña is already nominated for this meeting by another organization."
-    ]
+    assert refused.value.message_dict == {
+        "email": [
+            "This e-mail address is already used for this meeting. If it is right, write to the "
+            "Secretariat."
+        ]
+    }
 
 
 def test_a_withdrawn_person_may_be_nominated_again(

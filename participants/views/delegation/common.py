@@ -58,13 +58,20 @@ def refused_letter_log(form: NominationForm, user: User, organization: Organizat
 
 
 def bidi_notice(form: NominationForm) -> str:
-    if not form.bidi_stripped:
-        return ""
-    labels = [str(form.fields[name].label).lower() for name in form.bidi_stripped]
-    return " " + _(
-        "Invisible text-direction characters were removed from the %(fields)s: check that "
-        "they read as they should."
-    ) % {"fields": get_text_list(labels, _("and"))}
+    notice = ""
+    if form.bidi_stripped:
+        labels = [str(form.fields[name].label).lower() for name in form.bidi_stripped]
+        notice += " " + _(
+            "Invisible text-direction characters were removed from the %(fields)s: check that "
+            "they read as they should."
+        ) % {"fields": get_text_list(labels, _("and"))}
+    if form.invisible_stripped:
+        labels = [str(form.fields[name].label).lower() for name in form.invisible_stripped]
+        notice += " " + _(
+            "Invisible characters (zero-width spaces, soft hyphens) were removed from the "
+            "%(fields)s: check that they read as they should."
+        ) % {"fields": get_text_list(labels, _("and"))}
+    return notice
 
 
 def errors_added(form: NominationForm, error: ValidationError) -> None:

@@ -8,6 +8,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_safe
 
 from participants.models import Nomination
+from participants.services.nominations import letter_download_name
 from uploads.downloads import FILE_CSP, attachment_disposition
 
 
@@ -27,7 +28,7 @@ def nomination_letter(request, pk: int) -> FileResponse:
         raise Http404("The letter is missing from storage.") from error
     response = FileResponse(opened, content_type="application/pdf")
     response.headers["Content-Disposition"] = attachment_disposition(
-        nomination.letter_name or "letter.pdf"
+        letter_download_name(nomination.letter_name)  # ".pdf", whatever was stored
     )
     response.headers["X-Content-Type-Options"] = "nosniff"
     patch_vary_headers(response, ["Cookie"])

@@ -234,11 +234,16 @@ class NominationEditView(OwnNominationMixin, FormView):
         except ValidationError as error:
             errors_added(form, error)
             return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("The nomination of %(name)s is saved.") % {"name": nomination.display_name}
-            + bidi_notice(form),
-        )
+        saved = _("The nomination of %(name)s is saved.") % {"name": nomination.display_name}
+        if nomination.status != self.nomination.status:
+            saved = _(
+                "The nomination of %(name)s is saved. It was %(status)s; with other names or "
+                "another e-mail address it awaits a new decision by the Secretariat."
+            ) % {
+                "name": nomination.display_name,
+                "status": self.nomination.get_status_display().lower(),
+            }
+        messages.success(self.request, saved + bidi_notice(form))
         return redirect(nomination)
 
 
