@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from itertools import batched
 
+from accounts.models import OrganizationKind
 from meetings.models import Meeting
 from participants.listing import arrange, in_order
 from participants.pdf import render_pdf
@@ -50,12 +51,23 @@ def name_size(name: str) -> str:
     return NAME_SIZES[-1][0]
 
 
-def badge_for(participant: Participant) -> Badge:
+def affiliation_of(participant: Participant) -> str:
+    """What the badge says under the name: a government's delegate represents the country
+    ("Sweden · Ministry of Justice"), anyone else their organization, or their country."""
     organization = participant.organization
+    if organization is None:
+        return participant.country
+    country = organization.country or participant.country
+    if organization.kind == OrganizationKind.GOVERNMENT and country:
+        return f"{country} · {organization.label}"
+    return organization.label
+
+
+def badge_for(participant: Participant) -> Badge:
     return Badge(
         honorific=participant.honorific,
         name=participant.name,
-        organization=organization.label if organization else participant.country,
+        organization=affiliation_of(participant),
         band=participant.band,
         band_key=participant.band_key,
         name_size=name_size(participant.name),

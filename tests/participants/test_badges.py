@@ -15,8 +15,9 @@ from weasyprint import HTML
 
 from accounts.text import folded
 from meetings.models import Role
-from participants.badges import name_size
+from participants.badges import affiliation_of, name_size
 from participants.pdf import NoFetching
+from participants.roster import Participant
 from tests.factories import (
     AgendaItemFactory,
     AppearanceFactory,
@@ -274,3 +275,23 @@ def samples_png() -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_governments_delegate_represents_the_country():
+    ministry = OrganizationFactory(name="Ministry of Justice", country="Sweden", kind="government")
+    agency = OrganizationFactory(name="International Labour Organization", acronym="ILO")
+    delegate = Participant(
+        person_id=1,
+        honorific="Ms.",
+        given_name="Ingrid",
+        family_name="Lindqvist",
+        position="",
+        organization=ministry,
+        country="Sweden",
+    )
+    assert affiliation_of(delegate) == "Sweden · Ministry of Justice"
+    delegate.organization = agency
+    assert affiliation_of(delegate) == "International Labour Organization (ILO)"
+    delegate.organization = None
+    assert affiliation_of(delegate) == "Sweden"
