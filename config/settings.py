@@ -137,6 +137,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
             ],
+            # What waits for staff on the admin's first page (config/admin_tasks.py).
+            "libraries": {"admin_tasks": "config.admin_tasks"},
         },
     },
 ]

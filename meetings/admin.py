@@ -1,30 +1,35 @@
 from typing import override
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from accounts.admin_concurrency import StalePageMixin
 from accounts.text import NfcSearchMixin
+from config.admin_widgets import LabelledFileInputsMixin
 
+from .admin_cloning import CloningMixin
 from .admin_people import PersonActionsMixin
+from .admin_person_search import (
+    PersonSearchMixin,
+    person_choice_field,
+    use_labelled_autocomplete,
+)
+from .admin_publishing import PublishingAdminMixin
 from .models import (
     AgendaItem,
     Appearance,
     Honorific,
     Meeting,
     MeetingSeries,
-    MeetingStatus,
     Objective,
     Person,
     Segment,
     Session,
 )
-from .services import meetings_set_status
 
 OTHER_MEETINGS_SESSION = _("Choose sessions of this item's own meeting.")
 
@@ -126,7 +131,9 @@ class MeetingSeriesAdmin(NfcSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(StalePageMixin, NfcSearchMixin, admin.ModelAdmin):
+class MeetingAdmin(
+    CloningMixin, PublishingAdminMixin, StalePageMixin, NfcSearchMixin, admin.ModelAdmin
+):
     list_display = ["title", "dates", "city", "status", "series"]
     list_filter = ["status", "series"]
     list_select_related = ["series"]
@@ -153,29 +160,11 @@ class MeetingAdmin(StalePageMixin, NfcSearchMixin, admin.ModelAdmin):
         ),
     ]
     inlines = [ObjectiveInline, SessionInline, AgendaItemInline]
-    actions = ["publish", "return_to_draft"]
+    actions = ["publish", "return_to_draft", "plan_next_edition"]
 
     @admin.display(description=_("dates"), ordering="start_date")
     def dates(self, meeting: Meeting) -> str:
         return meeting.dates_display
-
-    @admin.action(description=_("Publish selected meetings"), permissions=["change"])
-    def publish(self, request, queryset):
-        count = meetings_set_status(meetings=queryset, status=MeetingStatus.PUBLISHED)
-        message = ngettext(
-            "%(count)d meeting was published.", "%(count)d meetings were published.", count
-        )
-        self.message_user(request, message % {"count": count}, messages.SUCCESS)
-
-    @admin.action(description=_("Return selected meetings to draft"), permissions=["change"])
-    def return_to_draft(self, request, queryset):
-        count = meetings_set_status(meetings=queryset, status=MeetingStatus.DRAFT)
-        message = ngettext(
-            "%(count)d meeting was returned to draft.",
-            "%(count)d meetings were returned to draft.",
-            count,
-        )
-        self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
 @admin.register(Session)
@@ -234,6 +223,11 @@ class AppearanceInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person")
 
+    @override
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return person_choice_field(formfield) if db_field.name == "person" else formfield
+
 
 @admin.register(AgendaItem)
 class AgendaItemAdmin(StalePageMixin, NfcSearchMixin, admin.ModelAdmin):
@@ -262,6 +256,11 @@ class SegmentAppearanceInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person")
+
+    @override
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return person_choice_field(formfield) if db_field.name == "person" else formfield
 
 
 @admin.register(Segment)
@@ -293,10 +292,17 @@ class CountryFilter(admin.AllValuesFieldListFilter):
 
 
 @admin.register(Person)
-class PersonAdmin(StalePageMixin, NfcSearchMixin, PersonActionsMixin, admin.ModelAdmin):
-    list_display = ["name", "honorific", "position", "organization", "country"]
+class PersonAdmin(
+    StalePageMixin,
+    PersonSearchMixin,
+    NfcSearchMixin,
+    PersonActionsMixin,
+    LabelledFileInputsMixin,
+    admin.ModelAdmin,
+):
+    list_display = ["name", "affiliation", "country"]
     list_filter = ["honorific", "organization__kind", ("country", CountryFilter)]
-    list_select_related = ["honorific", "organization"]
+    list_select_related = ["honorific", "organization__parent"]
     search_fields = [
         "given_name",
         "family_name",
@@ -307,7 +313,14 @@ class PersonAdmin(StalePageMixin, NfcSearchMixin, PersonActionsMixin, admin.Mode
     autocomplete_fields = ["organization"]
     actions = ["erase_personal_data", "merge_people"]
 
-    @admin.display(description=_("name"), ordering="family_name")
+    @admin.display(description=_("name"), ordering="name_key")
     def name(self, person: Person) -> str:
-        """ "Name withheld" once the person's personal data is erased."""
-        return person.full_name
+        """With the honorific; "Name withheld" once the person's personal data is erased."""
+        return person.display_name
+
+    @admin.display(description=_("current affiliation"))
+    def affiliation(self, person: Person) -> str:
+        return "" if person.withheld_at else person.default_affiliation()
+
+
+use_labelled_autocomplete(admin.site)

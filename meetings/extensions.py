@@ -3,7 +3,9 @@
 An app registers, in its AppConfig.ready(), a function that gets the request and the meeting and
 returns a `MeetingPanel` (a template and its context, shown on the meeting's overview) or None;
 or a function returning a `MeetingTab` (a page of the meeting beside "Organization of work") or
-None. Each function runs a fixed number of queries, whatever the meeting holds.
+None; or a `publish_summary` maker, returning the lines the publish confirmation shows of what
+the app makes public with the meeting ("3 documents"). Each function runs a fixed number of
+queries, whatever the meeting holds.
 """
 
 from collections.abc import Callable
@@ -30,9 +32,11 @@ class MeetingTab:
 
 type PanelMaker = Callable[[HttpRequest, Meeting], MeetingPanel | None]
 type TabMaker = Callable[[Meeting], MeetingTab | None]
+type SummaryMaker = Callable[[Meeting], list[str]]
 
 _panel_makers: list[PanelMaker] = []
 _tab_makers: list[TabMaker] = []
+_summary_makers: list[SummaryMaker] = []
 
 
 def meeting_panel(maker: PanelMaker) -> PanelMaker:
@@ -55,3 +59,14 @@ def panels_for(request: HttpRequest, meeting: Meeting) -> list[MeetingPanel]:
 
 def tabs_for(meeting: Meeting) -> list[MeetingTab]:
     return [tab for maker in _tab_makers if (tab := maker(meeting)) is not None]
+
+
+def publish_summary(maker: SummaryMaker) -> SummaryMaker:
+    """Register `maker`: a decorator."""
+    if maker not in _summary_makers:
+        _summary_makers.append(maker)
+    return maker
+
+
+def publish_summary_for(meeting: Meeting) -> list[str]:
+    return [line for maker in _summary_makers for line in maker(meeting)]

@@ -16,3 +16,9 @@ person_merged = Signal()
 # also makes those changes, inside the erase's transaction. The confirmation page shows the lines
 # of a call with apply=False, so it lists exactly what the erase will do.
 person_erasing = Signal()
+
+# Sent inside meeting_clone()'s transaction with original=, copy=, offset= (a timedelta: every
+# date of the copy is this much later) and by=. A receiver copies its own rows of `original` to
+# `copy` (participants: the registration window, moved by `offset`) and returns a list of lines
+# saying what it copied, for the copy's record.
+meeting_cloned = Signal()

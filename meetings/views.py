@@ -1,8 +1,9 @@
 from typing import override
 
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
@@ -11,7 +12,7 @@ from accounts.models import Organization
 from papers.models import Document
 
 from .extensions import panels_for
-from .models import Appearance, Meeting, MeetingSeries, Person
+from .models import Appearance, Meeting, MeetingSeries, MeetingStatus, Person
 from .programme import build_programme
 
 
@@ -36,16 +37,29 @@ class SeriesDetailView(DetailView):
         return MeetingSeries.objects.with_published_meetings()
 
 
-class PublishedMeetingMixin:
-    """Only published meetings exist for the public: a draft's address is a 404."""
+class PublishedMeetingMixin(DetailView):
+    """Only published meetings exist for the public: a draft's address is a 404. Staff who may
+    change meetings preview a draft's pages, under a "Draft: not public" banner; those pages
+    never go into a shared cache."""
 
     context_object_name = "meeting"
 
     def get_queryset(self):
-        return Meeting.objects.published().select_related("series", "organizer__parent")
+        meetings = Meeting.objects.all()
+        if not self.request.user.has_perm("meetings.change_meeting"):
+            meetings = meetings.published()
+        return meetings.select_related("series", "organizer__parent")
+
+    @override
+    def render_to_response(self, context, **response_kwargs) -> HttpResponse:
+        response = super().render_to_response(context, **response_kwargs)
+        if self.object.status == MeetingStatus.DRAFT:
+            patch_cache_control(response, private=True, no_store=True)
+            patch_vary_headers(response, ["Cookie"])
+        return response
 
 
-class MeetingDetailView(PublishedMeetingMixin, DetailView):
+class MeetingDetailView(PublishedMeetingMixin):
     template_name = "meetings/meeting_detail.html"
 
     def get_queryset(self):
@@ -62,7 +76,7 @@ class MeetingDetailView(PublishedMeetingMixin, DetailView):
         return context
 
 
-class ProgrammeView(PublishedMeetingMixin, DetailView):
+class ProgrammeView(PublishedMeetingMixin):
     template_name = "meetings/programme.html"
 
     def get_context_data(self, **kwargs):

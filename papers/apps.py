@@ -11,3 +11,5 @@ class PapersConfig(AppConfig):
     def ready(self) -> None:
         # What papers does when meetings merges or erases a person (meetings.signals).
         import_module(f"{self.name}.receivers")
+        # What the publish confirmation of a meeting says papers makes public (meetings.extensions).
+        import_module(f"{self.name}.publishing")

@@ -12,3 +12,4 @@ class ParticipantsConfig(AppConfig):
         # What participants does when meetings merges or erases a person (meetings.signals), and
         # what it adds to a meeting's page (meetings.extensions).
         import_module(f"{self.name}.receivers")
+        import_module(f"{self.name}.admin.tasks")  # its count on the admin's first page

@@ -3,10 +3,11 @@ adds to a meeting's public pages (meetings.extensions)."""
 
 from django.dispatch import receiver
 
-from meetings.models import Person
-from meetings.signals import person_erasing, person_merged
+from meetings.models import Meeting, Person
+from meetings.signals import meeting_cloned, person_erasing, person_merged
 from participants import panels  # noqa: F401 (registers the meeting page's panel and tab)
 from participants.services.personal_data import nominations_erase, nominations_merge
+from participants.services.registration_copy import registration_copy
 
 
 @receiver(person_merged, dispatch_uid="participants_follow_merge")
@@ -17,3 +18,8 @@ def follow_merge(*, kept: Person, merged: Person, by=None, **_kwargs) -> list[st
 @receiver(person_erasing, dispatch_uid="participants_on_erase")
 def on_erase(*, person: Person, by=None, apply: bool, **_kwargs) -> list[str]:
     return nominations_erase(person=person, by=by, apply=apply)
+
+
+@receiver(meeting_cloned, dispatch_uid="participants_copy_registration")
+def copy_registration(*, original: Meeting, copy: Meeting, offset, **_kwargs) -> list[str]:
+    return registration_copy(original=original, copy=copy, offset=offset)

@@ -248,11 +248,32 @@ class Appearance(SingleLineTextModel):
         return f"{self.person} ({self.get_role_display()})"
 
     def save(self, *args, **kwargs) -> None:
+        if self.pk and self.person_id and self._affiliation_was_derived_from_another_person():
+            self.affiliation = ""
         if not self.affiliation and self.person_id:
             self.affiliation = self.person.default_affiliation()
         if self.segment_id and not self.agenda_item_id:
             self.agenda_item_id = self.segment.agenda_item_id
         super().save(*args, **kwargs)
+
+    def _affiliation_was_derived_from_another_person(self) -> bool:
+        """Whether the person changed and the affiliation is the one Plenary gave the previous
+        person, so that it is derived again from the new one.
+
+        The rule: the stored affiliation was derived if it is what the previous person's record
+        gives now (`default_affiliation()`). One staff typed by hand for this appearance (anything
+        else), or typed in the same edit that changes the person, is kept.
+        """
+        stored = (
+            Appearance.objects.filter(pk=self.pk)
+            .select_related("person__organization__parent")
+            .first()
+        )
+        if stored is None or stored.person_id == self.person_id:
+            return False
+        if self.affiliation not in ("", stored.affiliation):
+            return False  # typed in this very edit
+        return stored.affiliation == stored.person.default_affiliation()
 
     def clean(self) -> None:
         if (

@@ -4,7 +4,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from accounts.images import PictureField
-from accounts.text import SingleLineTextModel
+from accounts.text import SingleLineTextModel, folded
 
 
 class Honorific(models.Model):
@@ -31,6 +31,21 @@ class PersonQuerySet(models.QuerySet):
     def named(self) -> "PersonQuerySet":
         """People whose personal data has not been erased."""
         return self.filter(withheld_at__isnull=True)
+
+    def matching_folded(self, term: str) -> "PersonQuerySet":
+        """People whose name or position holds every word of `term`, accents and case aside:
+        "crepeau", "AKERMAN-BORJE" (the stored `search_key`, so SQLite and PostgreSQL agree)."""
+        words = folded(term).split()
+        if not words:
+            return self.none()
+        query = self
+        for word in words:
+            query = query.filter(search_key__contains=word)
+        return query
+
+    def same_name_as(self, given_name: str, family_name: str) -> "PersonQuerySet":
+        """People named the same, accents and case aside: "Francois CREPEAU", "François Crépeau"."""
+        return self.named().filter(name_key=Person.name_key_of(given_name, family_name))
 
 
 class Person(SingleLineTextModel):
@@ -90,6 +105,12 @@ class Person(SingleLineTextModel):
     )
 
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Kept by save(), from the fields above, accents and case folded away (accounts.text.folded):
+    # search and ordering then work alike on SQLite and PostgreSQL, with no database collation.
+    name_key = models.CharField(
+        _("name, as sorted"), max_length=210, blank=True, editable=False, db_index=True
+    )
+    search_key = models.TextField(_("search key"), blank=True, editable=False)
 
     objects = PersonQuerySet.as_manager()
 
@@ -98,7 +119,7 @@ class Person(SingleLineTextModel):
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        ordering = ["family_name", "given_name"]
+        ordering = ["name_key", "pk"]  # "Åkerman" with the A
 
     def __str__(self) -> str:
         return self.full_name
@@ -106,7 +127,16 @@ class Person(SingleLineTextModel):
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
             self.slug = self._unique_slug()
+        self.name_key = self.name_key_of(self.given_name, self.family_name)
+        self.search_key = folded(" ".join((self.given_name, self.family_name, self.position)))
+        if (update_fields := kwargs.get("update_fields")) is not None:
+            kwargs["update_fields"] = {*update_fields, "name_key", "search_key"}
         super().save(*args, **kwargs)
+
+    @staticmethod
+    def name_key_of(given_name: str, family_name: str) -> str:
+        """The family name first, as lists sort people: "akerman-borje eva"."""
+        return folded(f"{family_name} {given_name}")[:210]
 
     def get_absolute_url(self) -> str:
         if self.withheld_at:

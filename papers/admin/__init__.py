@@ -5,6 +5,6 @@ papers.services.submission, so the admin and the public forms behave the same an
 decision is recorded where it is made. Nothing here deletes a document or a version.
 """
 
-from papers.admin import categories, documents
+from papers.admin import categories, documents, tasks
 
-__all__ = ["categories", "documents"]
+__all__ = ["categories", "documents", "tasks"]

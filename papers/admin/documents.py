@@ -4,8 +4,9 @@ from typing import override
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponseRedirect
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -14,14 +15,21 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.admin_concurrency import StalePageMixin
 from accounts.text import NfcSearchMixin
-from papers.admin.actions import ReviewActionsMixin
+from papers.admin.actions import ReviewActionsMixin, list_filters
 from papers.admin.add_several import AddSeveralMixin
 from papers.forms import OneFileField
 from papers.models import Document, DocumentVersion
-from papers.services.review import document_publish
+from papers.services.review import REJECT_FROM, RETURN_FROM, document_publish
 from papers.services.staff_uploads import document_file_replace
 from uploads.filetypes import inspect_upload, max_upload_size
 from uploads.refusals import upload_refusal_record
+
+# The decisions on a document's page: the list action each one runs, and its button.
+DECISIONS = {
+    "publish": ("publish", _("Publish")),
+    "return": ("return_to_submitter", _("Return with a comment")),
+    "reject": ("reject", _("Reject with a comment")),
+}
 
 
 class DocumentAdminForm(forms.ModelForm):
@@ -223,8 +231,14 @@ class DocumentAdmin(
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
         add_several = self.admin_site.admin_view(self.add_several_view)
+        decide = self.admin_site.admin_view(self.decide_view)
         return [
             path("add-several/", add_several, name="{}_{}_add_several".format(*info)),
+            path(
+                "<path:object_id>/decide/<str:decision>/",
+                decide,
+                name="{}_{}_decide".format(*info),
+            ),
             *super().get_urls(),
         ]
 
@@ -232,9 +246,40 @@ class DocumentAdmin(
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def decisions_for(self, request, document: Document | None) -> list[tuple[str, str]]:
+        """The decisions the document's page offers: (name in the URL, button label)."""
+        if document is None or not self.has_change_permission(request, document):
+            return []
+        allowed = {
+            "publish": document.can_be_published and document.current_version is not None,
+            "return": document.status in RETURN_FROM,
+            "reject": document.status in REJECT_FROM,
+        }
+        return [(name, str(label)) for name, (_action, label) in DECISIONS.items() if allowed[name]]
+
+    def decide_view(self, request, object_id, decision):
+        """A decision from the document's page: the list action on this one document, with
+        the same confirmation pages, then back to the list with its filters kept."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        document = self.get_object(request, unquote(object_id))
+        if document is None or decision not in DECISIONS:
+            raise Http404
+        if decision not in dict(self.decisions_for(request, document)):
+            raise PermissionDenied
+        action = getattr(self, DECISIONS[decision][0])
+        confirmation = action(request, self.get_queryset(request).filter(pk=document.pk))
+        return confirmation or self.changelist_redirect(request)
+
+    def changelist_redirect(self, request) -> HttpResponseRedirect:
+        url = reverse("admin:papers_document_changelist")
+        filters = list_filters(request)
+        return HttpResponseRedirect(f"{url}?{filters}" if filters else url)
+
     @override
     def render_change_form(self, request, context, *args, **kwargs):
         """A page shown again with a refused file: the refusal goes to the security log."""
+        context["decisions"] = self.decisions_for(request, kwargs.get("obj"))
         form = context["adminform"].form
         if refusal := getattr(form, "upload_refusal", None):
             upload, reasons = refusal
@@ -337,7 +382,8 @@ class DocumentAdmin(
         self.message_user(
             request, _("“%(title)s” was published.") % {"title": obj.title}, messages.SUCCESS
         )
-        return HttpResponseRedirect(reverse("admin:papers_document_changelist"))
+        self._offer_next(request, decided=[obj.pk])
+        return self.changelist_redirect(request)
 
     def save_model(self, request, obj, form, change):
         was_published = obj.is_published

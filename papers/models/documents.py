@@ -64,10 +64,12 @@ class DocumentQuerySet(models.QuerySet["Document"]):
         )
 
     def for_meeting_page(self, meeting):
-        """A meeting's published documents in the order of its page: by category, then title."""
+        """A meeting's published documents in the order of its page: by category, then title.
+
+        The meeting's own status is the page's to check: a draft's preview, which only staff
+        who may change meetings reach, lists them as its published page will."""
         return (
-            self.published()
-            .filter(meeting=meeting)
+            self.filter(status=DocumentStatus.PUBLISHED, meeting=meeting)
             .for_listing()
             .order_by("category__order", "category__name", "category_id", "title", "pk")
         )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.text import NfcSearchMixin
 from participants.admin.actions import DecisionActionsMixin
 from participants.admin.counts import offer_question, places_summary
-from participants.admin.registration import AUTOCOMPLETE_NAMES, queue_url
+from participants.admin.registration import queue_url
 from participants.forms_admin import NOMINEE_FIELDS, NominationAddForm
 from participants.models import Nomination, NominationEvent, Registration
 
@@ -61,9 +61,6 @@ def filtered_meeting_id(request) -> int | None:
 
 @admin.register(Nomination)
 class NominationAdmin(DecisionActionsMixin, NfcSearchMixin, admin.ModelAdmin):
-    class Media:
-        js = [AUTOCOMPLETE_NAMES]
-
     # Short headers, so the queue fits beside the admin's menu and filters; the kind of
     # organization is a filter.
     list_display = [

@@ -12,9 +12,6 @@ from django.utils.translation import gettext_lazy as _
 from accounts.text import NfcSearchMixin
 from participants.models import Nomination, Registration
 
-# Names the admin's autocomplete widgets by their field's label, for screen readers.
-AUTOCOMPLETE_NAMES = "participants/admin/autocomplete_names.js"
-
 
 def queue_url(meeting_id: int) -> str:
     """The nominations queue filtered to one meeting, with its counts of places."""
@@ -24,9 +21,6 @@ def queue_url(meeting_id: int) -> str:
 
 @admin.register(Registration)
 class RegistrationAdmin(NfcSearchMixin, admin.ModelAdmin):
-    class Media:
-        js = [AUTOCOMPLETE_NAMES]
-
     list_display = [
         "meeting",
         "opens_on",

@@ -254,9 +254,16 @@ def test_changelist_queries_do_not_grow_with_rows(admin_client, model):
 def test_publish_action_publishes_the_selected_meetings(admin_client):
     chosen = MeetingFactory.create_batch(2, status=MeetingStatus.DRAFT)
     other = MeetingFactory(status=MeetingStatus.DRAFT)
-    response = admin_client.post(
+    confirmation = admin_client.post(
         reverse("admin:meetings_meeting_changelist"),
         {"action": "publish", "_selected_action": [meeting.pk for meeting in chosen]},
+        follow=True,
+    )
+    assert confirmation.status_code == 200
+    assert Meeting.objects.filter(status=MeetingStatus.PUBLISHED).count() == 0  # not yet
+    response = admin_client.post(
+        reverse("admin:meetings_meeting_publish_selected"),
+        {"ids": ",".join(str(meeting.pk) for meeting in chosen)},
         follow=True,
     )
     assertContains(response, "2 meetings were published.")
@@ -531,7 +538,9 @@ def test_person_autocomplete_finds_people_by_name(admin_client):
             "field_name": "person",
         },
     )
-    assert [result["text"] for result in response.json()["results"]] == ["Eva Åkerman-Börje"]
+    assert [result["text"] for result in response.json()["results"]] == [
+        "Eva Åkerman-Börje, Director"
+    ]
 
 
 def test_staff_set_the_submission_window_and_the_unedited_note(admin_client):

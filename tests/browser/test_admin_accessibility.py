@@ -1,0 +1,107 @@
+"""The back office read by a screen reader: axe-core (WCAG 2.1 AA) finds nothing on the admin pages
+the secretariat uses, with the demo loaded, and every input of a tabular inline is named by its
+row and column ("Session 1: Starts"), also in a row added in the page."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from playwright.sync_api import Page, expect
+
+from meetings.models import AgendaItem, Meeting, Person
+from papers.models import Document
+from participants.models import Registration
+
+ADMIN_EMAIL = "admin@example.org"
+ADMIN_PASSWORD = "plenary-Admin-demo-91"  # the demo's, set for this test
+MEETING_SLUG = "tenth-coordination-meeting"
+
+
+@pytest.fixture
+def demo(monkeypatch) -> Meeting:
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", ADMIN_PASSWORD)
+    monkeypatch.delenv("DEMO_USER_PASSWORD", raising=False)
+    call_command("load_demo", verbosity=0)
+    return Meeting.objects.get(slug=MEETING_SLUG)
+
+
+def log_in(page: Page, live_url: str) -> None:
+    page.goto(live_url + reverse("admin:login"))
+    page.get_by_label("E-mail address").fill(ADMIN_EMAIL)
+    page.get_by_label("Password").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+
+def admin_pages(meeting: Meeting) -> dict[str, str]:
+    item = AgendaItem.objects.filter(meeting=meeting).earliest("pk")
+    person = Person.objects.filter(appearances__isnull=False).earliest("pk")
+    document = Document.objects.filter(meeting=meeting).earliest("pk")
+    registration = Registration.objects.get(meeting=meeting)
+    return {
+        "index": reverse("admin:index"),
+        "meetings": reverse("admin:meetings_meeting_changelist"),
+        "meeting": reverse("admin:meetings_meeting_change", args=[meeting.pk]),
+        "new meeting": reverse("admin:meetings_meeting_add"),
+        "agenda item": reverse("admin:meetings_agendaitem_change", args=[item.pk]),
+        "person": reverse("admin:meetings_person_change", args=[person.pk]),
+        "new person": reverse("admin:meetings_person_add"),
+        "documents": reverse("admin:papers_document_changelist"),
+        "document": reverse("admin:papers_document_change", args=[document.pk]),
+        "nominations": reverse("admin:participants_nomination_changelist"),
+        "registration": reverse("admin:participants_registration_change", args=[registration.pk]),
+    }
+
+
+def test_axe_finds_nothing_on_the_admin_pages_staff_use(
+    live_server, page: Page, assert_accessible, demo
+):
+    log_in(page, live_server.url)
+    for path in admin_pages(demo).values():
+        response = page.goto(live_server.url + path)
+        assert response is not None
+        assert response.status == 200, path
+        page.wait_for_load_state("load")
+        assert_accessible(page)
+
+
+def test_every_inline_input_is_named_by_its_row_and_column(
+    live_server, page: Page, assert_accessible, demo
+):
+    log_in(page, live_server.url)
+    page.goto(live_server.url + reverse("admin:meetings_meeting_change", args=[demo.pk]))
+    expect(page.get_by_label("Session 1: Starts", exact=True)).to_have_value("10:00:00")
+    expect(page.get_by_label("Session 2: Name", exact=True)).to_be_visible()
+    expect(page.get_by_label("Session 1: Delete?", exact=True)).to_be_visible()
+    expect(page.get_by_role("columnheader", name="Session", exact=True).first).to_be_attached()
+
+    # A row added in the page is named too, and axe still finds nothing.
+    page.locator("#sessions-group").get_by_role("button", name="Add another Session").click()
+    new_row = page.locator("#sessions-group tr.dynamic-sessions").last
+    expect(new_row.get_by_label("New session: Starts", exact=True)).to_be_visible()
+    assert_accessible(page)
+
+
+def test_autocomplete_widgets_are_named_by_their_labels(
+    live_server, page: Page, assert_accessible, demo
+):
+    log_in(page, live_server.url)
+    document = Document.objects.filter(meeting=demo).earliest("pk")
+    page.goto(live_server.url + reverse("admin:papers_document_change", args=[document.pk]))
+    page.wait_for_load_state("load")
+    expect(page.get_by_role("combobox", name="Organization:")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Presented under agenda item:")).to_be_visible()
+    # Open, with its search box: named too.
+    page.get_by_role("combobox", name="Organization:").click()
+    expect(page.get_by_role("searchbox", name="Organization:")).to_be_focused()
+    expect(page.get_by_role("combobox", name="Organization:")).to_have_attribute(
+        "aria-controls", "select2-id_organization-results"
+    )
+
+    item = AgendaItem.objects.filter(meeting=demo).earliest("pk")
+    page.goto(live_server.url + reverse("admin:meetings_agendaitem_change", args=[item.pk]))
+    page.wait_for_load_state("load")
+    # In a tabular inline: named by its cell's label, then the person chosen.
+    person = page.locator('#id_appearances-0-person + .select2 [role="combobox"]')
+    expect(person).to_have_accessible_name(re.compile(r" 1: Person \S"))
