@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from config.admin_widgets import LabelledFileInputsMixin
+
 from .forms import AdminLoginForm
 from .models import Invitation, InvitationStatus, Membership, Organization, User
 from .services import InvitationError, invitation_resend, invitation_send
@@ -103,7 +105,7 @@ class UserAdmin(NfcSearchMixin, BaseUserAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(NfcSearchMixin, admin.ModelAdmin):
+class OrganizationAdmin(LabelledFileInputsMixin, NfcSearchMixin, admin.ModelAdmin):
     list_display = ["name", "acronym", "kind", "parent", "country"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "acronym", "country"]

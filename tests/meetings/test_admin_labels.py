@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from tests.factories import PersonFactory, SecretariatFactory, SessionFactory
+from tests.factories import OrganizationFactory, PersonFactory, SecretariatFactory, SessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +56,12 @@ def test_every_admin_page_loads_the_naming_script_with_the_csp_nonce(secretariat
         r'<script src="/static/admin-fixes/autocomplete_names\.js" defer nonce="[^"]+">', html
     )
     assert re.search(r'<link rel="stylesheet" href="/static/admin-fixes/admin\.css" nonce="', html)
+
+
+def test_a_logo_input_is_named_by_its_field(secretariat_client):
+    organization = OrganizationFactory()
+    response = secretariat_client.get(
+        reverse("admin:accounts_organization_change", args=[organization.pk])
+    )
+    assert response.status_code == 200
+    assert 'aria-label="Logo"' in response.content.decode()
