@@ -270,6 +270,10 @@ class Meeting(SingleLineTextModel):
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
 
+    def local_today(self, now: datetime.datetime | None = None) -> datetime.date:
+        """The date at the venue now (or at `now`), whatever the server's time zone."""
+        return (now or timezone.now()).astimezone(self.zone).date()
+
     def utc_offset_display(self) -> str:
         """ "UTC−05:00" for the meeting's first day, so readers elsewhere can convert."""
         noon = datetime.datetime.combine(self.start_date, datetime.time(12), tzinfo=self.zone)

@@ -3,7 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting
@@ -117,7 +117,7 @@ class Registration(models.Model):
 
     def today(self, now: datetime.datetime | None = None) -> datetime.date:
         """The date at the venue now."""
-        return (now or timezone.now()).astimezone(self.meeting.zone).date()
+        return self.meeting.local_today(now)
 
     def is_open(self, now: datetime.datetime | None = None) -> bool:
         if self.opens_on is None:

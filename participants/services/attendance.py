@@ -5,7 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from accounts.models import User
@@ -37,7 +37,7 @@ def _day_check(meeting: Meeting, day: datetime.date) -> None:
             },
             code="not_a_meeting_day",
         )
-    if day > timezone.now().astimezone(meeting.zone).date():
+    if day > meeting.local_today():
         raise ValidationError(
             _(
                 "%(day)s has not come yet at the venue: check people in on the day (or "

@@ -13,7 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Organization, User
-from accounts.text import folded, is_control
+from accounts.text import is_control
 from meetings.models import Honorific, Meeting, Person
 from participants.models import (
     Nomination,
@@ -155,13 +155,14 @@ def person_for(
         earlier = earlier_nominations.select_related("person").order_by("-created_at").first()
         if earlier is not None:
             return earlier.person
-    key = (folded(nominee.given_name), folded(nominee.family_name))
-    candidates = Person.objects.named().filter(organization=organization).order_by("pk")
-    same_spelling = list(candidates.filter(family_name__iexact=nominee.family_name))
-    for candidate in same_spelling or candidates:  # the others only when accents differ
-        if (folded(candidate.given_name), folded(candidate.family_name)) == key:
-            found: Person = candidate
-            return found
+    same_name: Person | None = (
+        Person.objects.same_name_as(nominee.given_name, nominee.family_name)
+        .filter(organization=organization)
+        .order_by("pk")
+        .first()
+    )
+    if same_name is not None:
+        return same_name
     person = Person(
         honorific=nominee.honorific,
         given_name=nominee.given_name,

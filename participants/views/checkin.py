@@ -18,7 +18,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
@@ -90,7 +89,7 @@ class CheckInView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
 
     def default_day(self) -> datetime.date:
         """Today at the venue during the meeting, else its first day."""
-        today = timezone.now().astimezone(self.meeting.zone).date()
+        today = self.meeting.local_today()
         return today if today in self.days else self.days[0]
 
     def page_url(self, day: datetime.date, query: str = "") -> str:

@@ -25,10 +25,6 @@ def published_meeting(slug: str) -> Meeting:
     return meeting
 
 
-def is_secretariat(user: User) -> bool:
-    return user.is_staff and user.has_perm("participants.view_nomination")
-
-
 def own_nominations(user: User):
     """The nominations a focal point may change: their own organizations', for published
     meetings. Anybody else's is a 404."""

@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import TemplateView, View
 
 from accounts.models import Organization
-from participants.models import Nomination
+from participants.models import Nomination, sees_every_nomination
 from participants.roster import meeting_roster
 from participants.services.places import places_for
 
-from .common import is_secretariat, nominate_refusal, published_meeting
+from .common import nominate_refusal, published_meeting
 
 
 class DelegationChoiceView(LoginRequiredMixin, View):
@@ -58,7 +58,7 @@ class DelegationView(OrganizationMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         self.setup_delegation()
         if self.organization is None:
-            if not is_secretariat(request.user):
+            if not sees_every_nomination(request.user):
                 raise Http404("Not a focal point of this organization.")
             self.organization = get_object_or_404(
                 Organization.objects.with_parent(), pk=self.kwargs["organization"]
