@@ -1,6 +1,7 @@
 from .agenda import AgendaItem, Appearance, Role, Segment
 from .meeting import Meeting, MeetingSeries, MeetingStatus, Objective, Session
 from .people import Honorific, Person
+from .versions import ProgrammeVersion
 
 __all__ = [
     "AgendaItem",
@@ -11,6 +12,7 @@ __all__ = [
     "MeetingStatus",
     "Objective",
     "Person",
+    "ProgrammeVersion",
     "Role",
     "Segment",
     "Session",
