@@ -6,29 +6,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0010_person_name_and_search_keys'),
+        ("meetings", "0010_person_name_and_search_keys"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ProgrammeVersion',
+            name="ProgrammeVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='version')),
-                ('published_at', models.DateTimeField(verbose_name='published')),
-                ('note', models.CharField(blank=True, help_text='Shown to the public with the version, e.g. “Session 3 moved to the afternoon”.', max_length=300, verbose_name='note')),
-                ('snapshot', models.JSONField(verbose_name='snapshot')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='programme_versions', to='meetings.meeting', verbose_name='meeting')),
-                ('published_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='published by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="version")),
+                ("published_at", models.DateTimeField(verbose_name="published")),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True,
+                        help_text="Shown with the version, e.g. “Session 3 moved to the afternoon”.",
+                        max_length=300,
+                        verbose_name="note",
+                    ),
+                ),
+                ("snapshot", models.JSONField(verbose_name="snapshot")),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="programme_versions",
+                        to="meetings.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="published by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'programme version',
-                'verbose_name_plural': 'programme versions',
-                'ordering': ['meeting', '-number'],
-                'constraints': [models.UniqueConstraint(fields=('meeting', 'number'), name='programme_version_number_unique')],
+                "verbose_name": "programme version",
+                "verbose_name_plural": "programme versions",
+                "ordering": ["meeting", "-number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("meeting", "number"), name="programme_version_number_unique"
+                    )
+                ],
             },
         ),
     ]

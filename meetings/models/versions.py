@@ -37,7 +37,7 @@ class ProgrammeVersion(models.Model):
         _("note"),
         max_length=300,
         blank=True,
-        help_text=_("Shown to the public with the version, e.g. “Session 3 moved to the afternoon”."),
+        help_text=_("Shown with the version, e.g. “Session 3 moved to the afternoon”."),
     )
     snapshot = models.JSONField(_("snapshot"))
 

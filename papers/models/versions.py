@@ -79,6 +79,15 @@ class DocumentVersion(models.Model):
     thumbnail = models.ImageField(
         _("thumbnail"), upload_to=thumbnail_upload_to, max_length=200, blank=True
     )
+    preview_pages = models.JSONField(
+        _("review previews"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Storage names of the larger pictures of its first pages the reviewer reads, made"
+            " once for the version."
+        ),
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),
