@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "papers",
     "demo",
     "axes",
+    # Field-by-field history of what staff change (README, "The back office", "History").
+    "simple_history",
 ]
 
 MIDDLEWARE = [
@@ -108,6 +110,8 @@ MIDDLEWARE = [
     "uploads.storagefull.StorageFullMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Who made a change, for the history (README, "History"): after authentication.
+    "simple_history.middleware.HistoryRequestMiddleware",
     # A login's absolute lifetime and idle timeout (accounts/sessions.py).
     "accounts.middleware.SessionLifetimeMiddleware",
     # Cache-Control: private, no-store on every response to a logged-in user.
@@ -225,6 +229,10 @@ FILE_UPLOAD_TEMP_DIR = os.environ.get("DJANGO_FILE_UPLOAD_TEMP_DIR") or None
 # At most 50 file parts a request ("Add several documents" takes up to 50 at once; every other
 # form takes one file per field, and says so when sent more).
 DATA_UPLOAD_MAX_NUMBER_FILES = 50
+# The programme editor sends a whole programme in one form (each session, item, presentation and
+# person a row of fields): Django's default of 1,000 fields is reached by a 20-item programme
+# with its blank rows. 10,000 fields stay far below the memory cap below.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Form fields other than files: 2.5 MB is far more than any form of ours sends.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 

@@ -24,6 +24,7 @@ from accounts.models import Membership, Organization, User
 from demo import data, eleventh
 from demo.participants import demo_participants_load
 from demo.sync import DemoLoad, row_sync
+from demo.versions import demo_versions_load
 from meetings.models import (
     AgendaItem,
     Appearance,
@@ -296,6 +297,7 @@ def demo_load(*, stdout: TextIO | None = None, today: datetime.date | None = Non
             honorifics=honorifics,
             today=today,
         )
+        demo_versions_load(tenth=tenth, eleventh=second, admin=admin)
 
     if stdout is not None:
         for line in result.lines():

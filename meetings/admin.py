@@ -18,7 +18,14 @@ from .admin_person_search import (
     person_choice_field,
     use_labelled_autocomplete,
 )
+from .admin_programme_editor import ProgrammeEditorMixin
 from .admin_publishing import PublishingAdminMixin
+from .history.admin import (
+    AgendaItemHistoryMixin,
+    HistoryMixin,
+    MeetingHistoryMixin,
+    SegmentHistoryMixin,
+)
 from .models import (
     AgendaItem,
     Appearance,
@@ -32,6 +39,19 @@ from .models import (
 )
 
 OTHER_MEETINGS_SESSION = _("Choose sessions of this item's own meeting.")
+# A Segment is a "presentation" to staff, as in the programme editor and on the public pages.
+PRESENTATION = _("presentation")
+PRESENTATIONS = _("presentations")
+
+
+def presentation_choice_field(formfield):
+    """The people inline's choice of a presentation: named so, and a plain list of the item's
+    own presentations (edited in the inline above it), without links to popup windows."""
+    formfield.label = PRESENTATION.capitalize()
+    formfield.help_text = _("Blank for the item's own moderators, chairs or speakers.")
+    if hasattr(formfield.widget, "widget"):  # the admin's add/change/view links around it
+        formfield.widget = formfield.widget.widget
+    return formfield
 
 
 def offer_sessions(field, meeting_id) -> None:
@@ -132,7 +152,13 @@ class MeetingSeriesAdmin(NfcSearchMixin, admin.ModelAdmin):
 
 @admin.register(Meeting)
 class MeetingAdmin(
-    CloningMixin, PublishingAdminMixin, StalePageMixin, NfcSearchMixin, admin.ModelAdmin
+    ProgrammeEditorMixin,
+    MeetingHistoryMixin,
+    CloningMixin,
+    PublishingAdminMixin,
+    StalePageMixin,
+    NfcSearchMixin,
+    admin.ModelAdmin,
 ):
     list_display = ["title", "dates", "city", "status", "series"]
     list_filter = ["status", "series"]
@@ -168,7 +194,7 @@ class MeetingAdmin(
 
 
 @admin.register(Session)
-class SessionAdmin(NfcSearchMixin, admin.ModelAdmin):
+class SessionAdmin(HistoryMixin, NfcSearchMixin, admin.ModelAdmin):
     list_display = ["date", "start_time", "end_time", "name", "room", "meeting"]
     list_filter = ["meeting__series", "meeting"]
     list_select_related = ["meeting"]
@@ -208,6 +234,9 @@ class SegmentInline(admin.TabularInline):
     formset = ItemPartFormSet
     fields = ["order", "title", "session"]
     extra = 1
+    # Staff read "presentation" everywhere: the programme editor and the public programme do.
+    verbose_name = PRESENTATION
+    verbose_name_plural = PRESENTATIONS
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("agenda_item")
@@ -228,9 +257,16 @@ class AppearanceInline(admin.TabularInline):
         formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
         return person_choice_field(formfield) if db_field.name == "person" else formfield
 
+    @override
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "segment" and formfield is not None:
+            return presentation_choice_field(formfield)  # once the admin wrapped its widget
+        return formfield
+
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(StalePageMixin, NfcSearchMixin, admin.ModelAdmin):
+class AgendaItemAdmin(AgendaItemHistoryMixin, StalePageMixin, NfcSearchMixin, admin.ModelAdmin):
     form = AgendaItemForm
     list_display = ["numbered_title", "meeting"]
     list_filter = ["meeting"]
@@ -264,15 +300,31 @@ class SegmentAppearanceInline(admin.TabularInline):
 
 
 @admin.register(Segment)
-class SegmentAdmin(NfcSearchMixin, admin.ModelAdmin):
+class SegmentAdmin(SegmentHistoryMixin, NfcSearchMixin, admin.ModelAdmin):
     form = SegmentForm
-    list_display = ["__str__", "agenda_item", "session", "order"]
+    list_display = ["presentation", "agenda_item", "session", "order"]
     list_filter = ["agenda_item__meeting"]
     list_select_related = ["agenda_item", "session"]
     search_fields = ["title", "agenda_item__title"]
     autocomplete_fields = ["agenda_item"]
     fields = ["agenda_item", "order", "title", "session"]
     inlines = [SegmentAppearanceInline]
+
+    @admin.display(description=PRESENTATION, ordering="title")
+    def presentation(self, segment: Segment) -> str:
+        return str(segment)
+
+    @override
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """ "Change presentation", as staff call it everywhere else."""
+        title = _("Add %s") if object_id is None else _("Change %s")
+        extra_context = {"title": title % PRESENTATION, **(extra_context or {})}
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    @override
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {"title": _("Select %s to change") % PRESENTATION, **(extra_context or {})}
+        return super().changelist_view(request, extra_context)
 
 
 @admin.register(Honorific)
@@ -293,6 +345,7 @@ class CountryFilter(admin.AllValuesFieldListFilter):
 
 @admin.register(Person)
 class PersonAdmin(
+    HistoryMixin,
     StalePageMixin,
     PersonSearchMixin,
     NfcSearchMixin,

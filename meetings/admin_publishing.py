@@ -3,16 +3,22 @@
 The list's "Publish selected meetings" action and the "Publish…" button of a meeting's page both
 lead to the confirmation; nothing changes before staff confirm. Publishing and returning to draft
 go through meetings_set_status and leave a line in each meeting's history (the admin log).
+
+Publishing also releases the programme as its next version (meetings/versions/): the public reads
+the latest version. An already published meeting is published again ("Publish a new version…")
+to release the edits made since; the confirmation lists them, as the "What changed" page will.
 """
 
 from dataclasses import dataclass, field
 from typing import override
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -22,10 +28,14 @@ from django.utils.translation import gettext, gettext_noop, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.text import validate_no_bidi_controls
 
 from .extensions import publish_summary_for
-from .models import Meeting, MeetingStatus
+from .models import Meeting, MeetingStatus, ProgrammeVersion
 from .services import meetings_set_status
+from .versions.changes import ChangeGroup, programme_changes
+from .versions.services import RELEASED_PREFIX, live_snapshot, programme_release
+from .versions.snapshot import Snapshot
 
 # The history's lines, stored in English like Django's own and shown translated.
 PUBLISHED_MESSAGE = gettext_noop("Published.")
@@ -60,6 +70,29 @@ class PublishSummary:
     lines: list[str]
     last_published: LogEntry | None = None
     changes: list[LogEntry] = field(default_factory=list)
+    latest_version: ProgrammeVersion | None = None
+    programme_changes: list[ChangeGroup] = field(default_factory=list)
+    snapshot: Snapshot | None = None
+
+    @property
+    def releases(self) -> bool:
+        """Whether publishing releases a new programme version: there is none yet, or the
+        programme changed since the latest."""
+        return self.latest_version is None or self.snapshot != self.latest_version.snapshot
+
+    @property
+    def next_number(self) -> int:
+        return self.latest_version.number + 1 if self.latest_version else 1
+
+    @property
+    def publishes_anything(self) -> bool:
+        return self.meeting.status == MeetingStatus.DRAFT or self.releases
+
+
+def _is_publication(entry: LogEntry) -> bool:
+    return entry.change_message == PUBLISHED_MESSAGE or entry.change_message.startswith(
+        RELEASED_PREFIX
+    )
 
 
 def publish_summaries(meetings: QuerySet[Meeting]) -> list[PublishSummary]:
@@ -76,6 +109,10 @@ def publish_summaries(meetings: QuerySet[Meeting]) -> list[PublishSummary]:
     ).select_related("user")
     for entry in entries.order_by("action_time", "pk"):
         history.setdefault(entry.object_id or "", []).append(entry)
+    latest: dict[int, ProgrammeVersion] = {}
+    versions = ProgrammeVersion.objects.filter(meeting__in=meetings_list).order_by("number")
+    for version in versions:
+        latest[version.meeting_id] = version
     summaries = []
     for meeting in meetings_list:
         lines = [
@@ -91,14 +128,51 @@ def publish_summaries(meetings: QuerySet[Meeting]) -> list[PublishSummary]:
             % {"count": meeting.people_count},
             *publish_summary_for(meeting),
         ]
-        summary = PublishSummary(meeting=meeting, lines=lines)
+        snapshot = live_snapshot(meeting)
+        summary = PublishSummary(meeting=meeting, lines=lines, snapshot=snapshot)
+        summary.latest_version = latest.get(meeting.pk)
+        if summary.latest_version is not None:
+            summary.latest_version.meeting = meeting
+            summary.programme_changes = programme_changes(summary.latest_version.snapshot, snapshot)
         for entry in history.get(str(meeting.pk), []):
-            if entry.change_message == PUBLISHED_MESSAGE:
+            if _is_publication(entry):
                 summary.last_published, summary.changes = entry, []
             elif summary.last_published and entry.change_message != RETURNED_MESSAGE:
                 summary.changes.append(entry)
         summaries.append(summary)
     return summaries
+
+
+class VersionNoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note for this version"),
+        max_length=ProgrammeVersion._meta.get_field("note").max_length,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "vTextField"}),
+        validators=[validate_no_bidi_controls],
+        help_text=_(
+            "Shown with the version on the “What changed” page, e.g. “Session 3 moved to the "
+            "afternoon”. Optional."
+        ),
+    )
+
+
+def meetings_publish(
+    *, summaries: list[PublishSummary], by: User | AnonymousUser, note: str = ""
+) -> tuple[int, list[ProgrammeVersion]]:
+    """Publish the drafts among the summaries' meetings and release the programme of each
+    meeting whose programme changed since its latest version (or has none)."""
+    with transaction.atomic():
+        drafts = [s.meeting.pk for s in summaries if s.meeting.status == MeetingStatus.DRAFT]
+        count = meetings_set_status_logged(
+            meetings=Meeting.objects.filter(pk__in=drafts), status=MeetingStatus.PUBLISHED, by=by
+        )
+        released = [
+            programme_release(meeting=s.meeting, by=by, note=note, only_if_changed=True)
+            for s in summaries
+            if s.releases
+        ]
+    return count, [version for version in released if version is not None]
 
 
 class PublishingAdminMixin(admin.ModelAdmin):  # type: ignore[type-arg]
@@ -131,27 +205,66 @@ class PublishingAdminMixin(admin.ModelAdmin):  # type: ignore[type-arg]
             if object_id
             else reverse("admin:meetings_meeting_changelist")
         )
-        if request.method == "POST":
-            count = meetings_set_status_logged(
-                meetings=meetings, status=MeetingStatus.PUBLISHED, by=request.user
-            )
-            message = ngettext(
-                "%(count)d meeting was published.", "%(count)d meetings were published.", count
-            )
-            self.message_user(request, message % {"count": count}, messages.SUCCESS)
-            return HttpResponseRedirect(back)
         summaries = publish_summaries(meetings)
+        form = VersionNoteForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            count, released = meetings_publish(
+                summaries=summaries, by=request.user, note=form.cleaned_data["note"]
+            )
+            self._report(request, summaries, count, released)
+            return HttpResponseRedirect(back)
+        title = (
+            ngettext("Publish this meeting?", "Publish these meetings?", len(summaries))
+            if any(s.meeting.status == MeetingStatus.DRAFT for s in summaries)
+            else ngettext(
+                "Publish a new version of this programme?",
+                "Publish a new version of these programmes?",
+                len(summaries),
+            )
+        )
         context = {
             **self.admin_site.each_context(request),
             "opts": Meeting._meta,
-            "title": ngettext("Publish this meeting?", "Publish these meetings?", len(summaries)),
+            "title": title,
             "summaries": summaries,
-            "drafts": [s for s in summaries if s.meeting.status == MeetingStatus.DRAFT],
+            "drafts": [s for s in summaries if s.publishes_anything],
+            "form": form,
             "ids": ",".join(str(s.meeting.pk) for s in summaries),
             "action_url": request.path,
             "back": back,
         }
         return TemplateResponse(request, "admin/meetings/meeting/publish_confirm.html", context)
+
+    def _report(
+        self,
+        request: HttpRequest,
+        summaries: list[PublishSummary],
+        count: int,
+        released: list[ProgrammeVersion],
+    ) -> None:
+        if count:
+            message = ngettext(
+                "%(count)d meeting was published.", "%(count)d meetings were published.", count
+            )
+            self.message_user(request, message % {"count": count}, messages.SUCCESS)
+        for version in released:
+            self.message_user(
+                request,
+                gettext("“%(meeting)s”: programme version %(number)d released.")
+                % {"meeting": version.meeting.title, "number": version.number},
+                messages.SUCCESS,
+            )
+        for summary in summaries:
+            if not summary.releases and summary.latest_version is not None:
+                self.message_user(
+                    request,
+                    gettext(
+                        "“%(meeting)s”: no change to the programme since version %(number)d, "
+                        "so no new version."
+                    )
+                    % {"meeting": summary.meeting.title, "number": summary.latest_version.number},
+                    messages.INFO,
+                )
 
     @admin.action(description=_("Publish selected meetings…"), permissions=["change"])
     def publish(self, _request: HttpRequest, queryset: QuerySet[Meeting]) -> HttpResponse:

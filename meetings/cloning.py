@@ -2,15 +2,17 @@
 texts still say about the old one (its ordinal, year, dates, General Assembly session).
 
 The copy takes the series, organizer, place, time zone, sessions, agenda, segments, people and
-objectives, with every date moved by one offset; documents are not copied. Apps above meetings
-copy their own rows (participants: the registration window) from the `meeting_cloned` signal,
-inside the same transaction.
+objectives, with every date moved by one offset; documents are not copied unless the staff
+member asks. Apps above meetings copy their own rows (participants: the registration window;
+papers: the documents, when asked) from the `meeting_cloned` signal, inside the same
+transaction.
 """
 
 import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.db import transaction
@@ -103,8 +105,15 @@ def next_edition(meeting: Meeting) -> int:
 
 
 def next_start(meeting: Meeting) -> datetime.date:
-    """The same weekday a year later: 52 weeks on."""
-    return meeting.start_date + datetime.timedelta(weeks=52)
+    """A year after the series' latest meeting (52 weeks, so the weekday stays), or after
+    `meeting` when it has no series or is the latest."""
+    latest = meeting.start_date
+    if meeting.series_id:
+        dates = Meeting.objects.filter(series_id=meeting.series_id).values_list(
+            "start_date", flat=True
+        )
+        latest = max([latest, *dates])
+    return latest + datetime.timedelta(weeks=52)
 
 
 def _replace_edition(text: str, old: int, new: int) -> str:
@@ -140,10 +149,18 @@ def _moved(
 
 @transaction.atomic
 def meeting_clone(
-    *, meeting: Meeting, edition: int, start_date: datetime.date, by: User
+    *,
+    meeting: Meeting,
+    edition: int,
+    start_date: datetime.date,
+    by: User,
+    options: dict[str, object] | None = None,
 ) -> Meeting:
     """A draft of `meeting`'s next edition starting on the weekday of `meeting` nearest
-    `start_date`, with its programme and objectives; recorded in the admin log by `by`."""
+    `start_date`, with its programme and objectives; recorded in the admin log by `by`.
+
+    `options` is what the staff member chose ({"copy_documents": True} to copy the documents
+    too), passed to the apps that copy their own rows (meetings.signals.meeting_cloned)."""
     offset = week_offset(meeting.start_date, start_date)
     old_edition = meeting.edition
     title, slug = meeting.title, meeting.slug
@@ -214,7 +231,9 @@ def meeting_clone(
             )
             for appearance in item.appearances.all()
         )
-    moved = meeting_cloned.send(sender=Meeting, original=meeting, copy=copy, offset=offset, by=by)
+    moved = meeting_cloned.send(
+        sender=Meeting, original=meeting, copy=copy, offset=offset, by=by, options=options or {}
+    )
     lines = [line for _receiver, answer in moved for line in (answer or [])]
     message = _("Planned from “%(title)s”, every date %(days)d days later.") % {
         "title": meeting.title,
@@ -226,6 +245,7 @@ def meeting_clone(
         action_flag=ADDITION,
         change_message=" ".join([message, *lines]),
     )
+    copy.clone_lines = lines  # type: ignore[attr-defined]  # what other apps copied, for the page
     return copy
 
 
@@ -238,6 +258,14 @@ class Mention:
     before: str
     after: str
     edit_url: str
+    kind: str = ""  # the row and field the phrase is in, and where in it
+    pk: int = 0
+    attr: str = ""
+    start: int = 0
+    end: int = 0
+    # False for a phrase that may name the old edition (a year next to its own): offered with
+    # its replacement, unchecked.
+    likely: bool = True
 
 
 def old_edition_patterns(meeting: Meeting) -> list[re.Pattern[str]]:
@@ -260,48 +288,101 @@ def old_edition_patterns(meeting: Meeting) -> list[re.Pattern[str]]:
     for year in sorted({meeting.start_date.year, meeting.end_date.year}):
         patterns.append(re.compile(rf"\b{year}\b"))
     sessions: set[str] = set()
-    for text in texts_of(meeting):
-        sessions.update(match.group(0).lower() for match in SESSION_ORDINAL.finditer(text[1]))
+    for place in texts_of(meeting):
+        sessions.update(match.group(0).lower() for match in SESSION_ORDINAL.finditer(place.text))
     patterns.extend(re.compile(rf"\b{word}\b", re.IGNORECASE) for word in sorted(sessions))
     return patterns
 
 
-def texts_of(meeting: Meeting) -> list[tuple[str, str, str]]:
-    """(field, text, admin URL name and pk) of every text a meeting shows, in page order."""
-    from_meeting = [
-        (_("title"), meeting.title),
-        (_("summary"), meeting.summary),
-        (_("description"), meeting.description),
-        (_("mandate"), meeting.mandate),
-        (_("expected outcome"), meeting.expected_outcome),
+@dataclass(frozen=True)
+class TextPlace:
+    """One text a meeting shows: `attr` of the row `kind`/`pk`, edited on the admin page of
+    `edit_kind`/`edit_pk` (an objective is edited on its meeting's page)."""
+
+    field: str
+    text: str
+    kind: str
+    pk: int
+    attr: str
+    edit_kind: str
+    edit_pk: int
+    # Where the text is in its meeting ("agendaitem 3 title"): the same in a copy as in the
+    # meeting it was copied from, so the two texts can be compared.
+    slot: str = ""
+
+
+def texts_of(meeting: Meeting) -> list[TextPlace]:
+    """Every text a meeting shows, in page order."""
+    texts = [
+        TextPlace(
+            label,
+            getattr(meeting, attr),
+            "meeting",
+            meeting.pk,
+            attr,
+            "meeting",
+            meeting.pk,
+            slot=f"meeting {attr}",
+        )
+        for label, attr in (
+            (_("title"), "title"),
+            (_("summary"), "summary"),
+            (_("description"), "description"),
+            (_("mandate"), "mandate"),
+            (_("expected outcome"), "expected_outcome"),
+        )
     ]
-    texts = [(field, text, f"meeting:{meeting.pk}") for field, text in from_meeting]
     for number, objective in enumerate(meeting.objectives.all(), start=1):
         field = _("objective %(number)d") % {"number": number}
-        texts.append((field, objective.text, f"meeting:{meeting.pk}"))
-    for session in meeting.sessions.all():
+        texts.append(
+            TextPlace(
+                field, objective.text, "objective", objective.pk, "text", "meeting", meeting.pk
+            )
+        )
+    for number, session in enumerate(meeting.sessions.chronological(), start=1):
         field = _("session “%(session)s” name") % {"session": session}
-        texts.append((field, session.name, f"session:{session.pk}"))
+        texts.append(
+            TextPlace(
+                field,
+                session.name,
+                "session",
+                session.pk,
+                "name",
+                "session",
+                session.pk,
+                slot=f"session {number}",
+            )
+        )
     items = meeting.agenda_items.with_number().prefetch_related("segments")  # type: ignore[no-untyped-call]
     for item in items:
         numeral = item.numeral
-        texts.append(
-            (_("agenda item %(n)s title") % {"n": numeral}, item.title, f"agendaitem:{item.pk}")
-        )
-        texts.append(
-            (
-                _("agenda item %(n)s description") % {"n": numeral},
-                item.description,
-                f"agendaitem:{item.pk}",
+        for label, attr in (
+            (_("agenda item %(n)s title"), "title"),
+            (_("agenda item %(n)s description"), "description"),
+        ):
+            texts.append(
+                TextPlace(
+                    label % {"n": numeral},
+                    getattr(item, attr),
+                    "agendaitem",
+                    item.pk,
+                    attr,
+                    "agendaitem",
+                    item.pk,
+                    slot=f"agendaitem {item.number} {attr}",
+                )
             )
-        )
         for number, segment in enumerate(item.segments.all(), start=1):
-            field = _("agenda item %(n)s, segment %(number)d title") % {
+            field = _("agenda item %(n)s, presentation %(number)d title") % {
                 "n": numeral,
                 "number": number,
             }
-            texts.append((field, segment.title, f"segment:{segment.pk}"))
-    return [text for text in texts if text[1]]
+            texts.append(
+                TextPlace(
+                    field, segment.title, "segment", segment.pk, "title", "segment", segment.pk
+                )
+            )
+    return [text for text in texts if text.text]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -318,6 +399,40 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
     return text[begin:start], text[end:]
 
 
+_TOKEN = re.compile(r"\w+(?:[-–]\w+)*|\W")
+
+
+def _replaced_spans(
+    original: str | None, text: str, patterns: list[re.Pattern[str]]
+) -> list[tuple[int, int]]:
+    """The stretches of `text` that staff wrote in place of an old-edition phrase of `original`
+    ("sixty-seventh" → "sixty-eighth"): they are the correction, not an old phrase, even when
+    they read like one of the old edition's phrases."""
+    if not original:
+        return []
+    old_tokens, new_tokens = _TOKEN.findall(original), _TOKEN.findall(text)
+    old_starts = _starts(old_tokens)
+    new_starts = _starts(new_tokens)
+    spans = []
+    matcher = SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace":
+            continue
+        replaced = original[old_starts[i1] : old_starts[i2]]
+        if any(pattern.search(replaced) for pattern in patterns):
+            spans.append((new_starts[j1], new_starts[j2]))
+    return spans
+
+
+def _starts(tokens: list[str]) -> list[int]:
+    """Where each token starts in the text they were found in, and where the text ends."""
+    starts, position = [], 0
+    for token in tokens:
+        starts.append(position)
+        position += len(token)
+    return [*starts, position]
+
+
 def old_edition_mentions(
     *, copy: Meeting, original: Meeting, edit_url: Callable[[str, int], str]
 ) -> list[Mention]:
@@ -326,18 +441,46 @@ def old_edition_mentions(
     `edit_url(kind, pk)` gives the admin page that edits a text ("meeting", "session",
     "agendaitem", "segment")."""
     patterns = old_edition_patterns(original)
+    nearby = nearby_years(original)
+    originals = {place.slot: place.text for place in texts_of(original)}
     mentions = []
-    for field, text, where in texts_of(copy):
-        kind, pk = where.split(":")
-        found = sorted(
-            {(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)},
-            key=lambda span: (span[0], -span[1]),
-        )
+    for place in texts_of(copy):
+        text = place.text
+        replaced = _replaced_spans(originals.get(place.slot), text, [*patterns, nearby])
+        spans = {
+            (m.start(), m.end(), pattern is not nearby)
+            for pattern in [*patterns, nearby]
+            for m in pattern.finditer(text)
+            if not any(start <= m.start() and m.end() <= end for start, end in replaced)
+        }
+        found = sorted(spans, key=lambda span: (span[0], -span[1]))
         last_end = -1
-        for start, end in found:
+        for start, end, likely in found:
             if start < last_end:
                 continue  # inside a longer phrase already shown ("9 February 2012")
             last_end = end
             before, after = _sentence(text, start, end)
-            mentions.append(Mention(field, text[start:end], before, after, edit_url(kind, int(pk))))
+            mentions.append(
+                Mention(
+                    field=place.field,
+                    phrase=text[start:end],
+                    before=before,
+                    after=after,
+                    edit_url=edit_url(place.edit_kind, place.edit_pk),
+                    kind=place.kind,
+                    pk=place.pk,
+                    attr=place.attr,
+                    start=start,
+                    end=end,
+                    likely=likely,
+                )
+            )
     return mentions
+
+
+def nearby_years(meeting: Meeting) -> re.Pattern[str]:
+    """The years just before and after the meeting's: a text that names them ("the 2013
+    High-level Dialogue", "in 2011 and 2012") may need them moved too, or may not."""
+    years = {meeting.start_date.year, meeting.end_date.year}
+    near = sorted({year + step for year in years for step in (-1, 1)} - years)
+    return re.compile(rf"\b(?:{'|'.join(str(year) for year in near)})\b")

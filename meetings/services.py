@@ -19,12 +19,18 @@ from config.security_log import security_log
 
 from .models import AgendaItem, Appearance, Meeting, MeetingStatus, Person, Segment
 from .signals import person_erasing, person_merged
+from .versions.services import versions_merge_person, versions_withhold_person
 
 
 @transaction.atomic
 def meetings_set_status(*, meetings: QuerySet[Meeting], status: MeetingStatus) -> int:
-    """Publish meetings or return them to draft; returns how many changed."""
-    return meetings.exclude(status=status).update(status=status, updated_at=timezone.now())
+    """Publish meetings or return them to draft; returns how many changed. Each is saved, so
+    that its history records the change."""
+    changing = list(meetings.exclude(status=status))
+    for meeting in changing:
+        meeting.status = status
+        meeting.save(update_fields=["status", "updated_at"])
+    return len(changing)
 
 
 # Fields of the person kept by a merge that take the other person's value when they are blank.
@@ -167,6 +173,16 @@ def person_merge(*, kept: Person, merged: Person, by: User | None) -> list[str]:
         )
         % {"count": moved}
     ]
+    versions = versions_merge_person(kept=kept, merged=merged)
+    if versions:
+        lines.append(
+            ngettext(
+                "%(count)d released programme version",
+                "%(count)d released programme versions",
+                versions,
+            )
+            % {"count": versions}
+        )
     for _receiver, response in person_merged.send(sender=Person, kept=kept, merged=merged, by=by):
         lines.extend(response or [])
     # The merged record's history is now the kept one's, so an erasure of it finds every entry.
@@ -244,6 +260,16 @@ def _erase(*, person: Person, by: User | None, apply: bool) -> list[str]:
                 appearances,
             )
             % {"count": appearances}
+        )
+    versions = versions_withhold_person(person=person, apply=apply)
+    if versions:
+        lines.append(
+            ngettext(
+                "%(count)d released version of a programme: the name replaced by “Name withheld”",
+                "%(count)d released versions of programmes: the name replaced by “Name withheld”",
+                versions,
+            )
+            % {"count": versions}
         )
     history = admin_log_of(Person, [person.pk])
     entries = history.count()

@@ -18,7 +18,9 @@ person_merged = Signal()
 person_erasing = Signal()
 
 # Sent inside meeting_clone()'s transaction with original=, copy=, offset= (a timedelta: every
-# date of the copy is this much later) and by=. A receiver copies its own rows of `original` to
-# `copy` (participants: the registration window, moved by `offset`) and returns a list of lines
-# saying what it copied, for the copy's record.
+# date of the copy is this much later), by= and options= (a dict of what the staff member chose
+# on the clone form; "copy_documents": True when they ticked "Also copy the documents", which
+# papers answers). A receiver copies its own rows of `original` to `copy` (participants: the
+# registration window, moved by `offset`; papers: the Secretariat's documents as drafts, when
+# asked) and returns a list of lines saying what it copied, for the copy's record.
 meeting_cloned = Signal()

@@ -13,7 +13,11 @@ from papers.models import Document
 
 from .extensions import panels_for
 from .models import Appearance, Meeting, MeetingSeries, MeetingStatus, Person
+from .models.versions import latest_version_of, with_latest_version
 from .programme import build_programme
+from .versions.changes import programme_changes
+from .versions.services import released_appearances
+from .versions.snapshot import programme_from_snapshot, snapshot_of
 
 
 class HomeView(TemplateView):
@@ -77,12 +81,115 @@ class MeetingDetailView(PublishedMeetingMixin):
 
 
 class ProgrammeView(PublishedMeetingMixin):
+    """The "Organization of work". The public reads the latest released version (edits after
+    publishing become public with the next publish); a published meeting with no version yet
+    shows its live programme. Staff who may change meetings read the live programme, told
+    whether it holds changes not yet published."""
+
     template_name = "meetings/programme.html"
+
+    def get_queryset(self):
+        return with_latest_version(super().get_queryset())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["programme"] = build_programme(self.object)
+        meeting = self.object
+        version = latest_version_of(meeting)
+        self.staff_view = self.request.user.has_perm("meetings.change_meeting")
+        if version is None or self.staff_view or not meeting.is_published:
+            context["programme"] = build_programme(meeting)
+        else:
+            context["programme"] = programme_from_snapshot(version.snapshot)
+        context["version"] = version
+        if self.staff_view and meeting.is_published:
+            context["staff_live"] = True
+            context["unpublished"] = (
+                version is None or snapshot_of(context["programme"]) != version.snapshot
+            )
         return context
+
+    @override
+    def render_to_response(self, context, **response_kwargs) -> HttpResponse:
+        response = super().render_to_response(context, **response_kwargs)
+        if self.staff_view:
+            patch_cache_control(response, private=True, no_store=True)
+            patch_vary_headers(response, ["Cookie"])
+        return response
+
+
+class ProgrammeChangesView(PublishedMeetingMixin):
+    """ "What changed": every released version, newest first, with what changed since the one
+    before. Staff also read what the live programme changes since the latest version."""
+
+    template_name = "meetings/programme_changes.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.object
+        versions = list(meeting.programme_versions.latest_first().select_related("published_by"))
+        entries = []
+        for index, version in enumerate(versions):
+            version.meeting = meeting
+            previous = versions[index + 1] if index + 1 < len(versions) else None
+            changes = programme_changes(previous.snapshot, version.snapshot) if previous else []
+            entries.append({"version": version, "first": previous is None, "changes": changes})
+        context["entries"] = entries
+        context["staff_view"] = self.request.user.has_perm("meetings.change_meeting")
+        if context["staff_view"] and versions:
+            live = snapshot_of(build_programme(meeting))
+            context["pending"] = programme_changes(versions[0].snapshot, live)
+        return context
+
+
+class ProgrammeVersionView(PublishedMeetingMixin):
+    """An earlier (or the latest) released version, as the public read it then: staff only.
+
+    The public has "What changed", which says what each version changed; superseded programmes
+    stay out of search engines and out of reach of anyone quoting an outdated time or speaker.
+    """
+
+    template_name = "meetings/programme.html"
+
+    def get_queryset(self):
+        if not self.request.user.has_perm("meetings.change_meeting"):
+            return Meeting.objects.none()
+        return super().get_queryset()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        version = get_object_or_404(
+            self.object.programme_versions.all(), number=self.kwargs["number"]
+        )
+        version.meeting = self.object
+        context["programme"] = programme_from_snapshot(version.snapshot)
+        context["shown_version"] = version
+        context["latest_number"] = (
+            self.object.programme_versions.latest_first().values_list("number", flat=True).first()
+        )
+        return context
+
+    @override
+    def render_to_response(self, context, **response_kwargs) -> HttpResponse:
+        response = super().render_to_response(context, **response_kwargs)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+def released_only(appearances: list[Appearance]) -> list[Appearance]:
+    """The appearances the public has been shown: in a meeting with a released programme, those
+    its latest version shows, with the affiliation it shows; an edit not yet published stays out
+    of the person's page as it stays out of the programme."""
+    meeting_ids = {appearance.agenda_item.meeting_id for appearance in appearances}
+    released = released_appearances(meeting_ids)
+    shown = []
+    for appearance in appearances:
+        rows = released.get(appearance.agenda_item.meeting_id)
+        if rows is None:
+            shown.append(appearance)
+        elif (row := rows.get(appearance.pk)) is not None:
+            appearance.affiliation = row["affiliation"]
+            shown.append(appearance)
+    return shown
 
 
 class PersonDetailView(DetailView):
@@ -92,7 +199,7 @@ class PersonDetailView(DetailView):
     @override
     def get_object(self, queryset=None):
         person = get_object_or_404(Person.objects.named().with_details(), slug=self.kwargs["slug"])
-        self.appearances = list(Appearance.objects.for_person_page(person))
+        self.appearances = released_only(list(Appearance.objects.for_person_page(person)))
         if not self.appearances:
             # Someone who is in no published programme has no public page.
             raise Http404("No published appearances.")
@@ -108,6 +215,9 @@ class PersonDetailView(DetailView):
 def person_photo(_request, slug: str) -> FileResponse:
     """/people/<slug>/photo/: the photo of someone with a public page, as it was stored."""
     person = get_object_or_404(Person.objects.named(), slug=slug)
-    if not person.photo or not Appearance.objects.published().filter(person=person).exists():
+    appearances = list(
+        Appearance.objects.published().filter(person=person).select_related("agenda_item")
+    )
+    if not person.photo or not released_only(appearances):
         raise Http404("No public photo.")
     return picture_response(person.photo)

@@ -28,4 +28,9 @@ urlpatterns = [
         files.version_thumbnail,
         name="version_thumbnail",
     ),
+    path(
+        "documents/<int:pk>/versions/<int:number>/preview/<int:page>/",
+        files.version_preview,
+        name="version_preview",
+    ),
 ]

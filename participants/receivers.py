@@ -5,7 +5,9 @@ from django.dispatch import receiver
 
 from meetings.models import Meeting, Person
 from meetings.signals import meeting_cloned, person_erasing, person_merged
-from participants import panels  # noqa: F401 (registers the meeting page's panel and tab)
+
+# Registered on import: who acted, in the change records; the meeting page's panel and tab.
+from participants import history, panels  # noqa: F401
 from participants.services.personal_data import nominations_erase, nominations_merge
 from participants.services.registration_copy import registration_copy
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.models import HistoricalRecords
 
 from accounts.text import SingleLineTextModel
 from meetings.formatting import roman
@@ -80,6 +81,7 @@ class AgendaItem(SingleLineTextModel):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = AgendaItemQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"], m2m_fields=["sessions"])
 
     single_line_fields = ("title",)
 
@@ -141,15 +143,19 @@ class Segment(SingleLineTextModel):
         help_text=_("Only for an item over several sessions: blank means its first session."),
     )
 
+    history = HistoricalRecords()
+
     single_line_fields = ("title",)
 
     class Meta:
-        verbose_name = _("segment")
-        verbose_name_plural = _("segments")
+        verbose_name = _("presentation")
+        verbose_name_plural = _("presentations")
         ordering = ["agenda_item", "order", "pk"]
 
     def __str__(self) -> str:
-        return self.title or _("Untitled segment of “%(item)s”") % {"item": self.agenda_item.title}
+        return self.title or _("Untitled presentation of “%(item)s”") % {
+            "item": self.agenda_item.title
+        }
 
     def get_absolute_url(self) -> str:
         return self.agenda_item.get_absolute_url()
@@ -207,7 +213,7 @@ class Appearance(SingleLineTextModel):
     )
     segment = models.ForeignKey(
         Segment,
-        verbose_name=_("segment"),
+        verbose_name=_("presentation"),
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -230,6 +236,7 @@ class Appearance(SingleLineTextModel):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = AppearanceQuerySet.as_manager()
+    history = HistoricalRecords()
 
     single_line_fields = ("affiliation",)
 
@@ -282,7 +289,7 @@ class Appearance(SingleLineTextModel):
             and self.segment.agenda_item_id != self.agenda_item_id
         ):
             raise ValidationError(
-                {"segment": _("This segment belongs to another agenda item.")},
+                {"segment": _("This presentation belongs to another agenda item.")},
                 code="segment_of_other_item",
             )
 

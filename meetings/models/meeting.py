@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.text import SingleLineTextModel
 from meetings.formatting import date_range, time_range
@@ -100,7 +101,7 @@ class Meeting(SingleLineTextModel):
         _("slug"),
         max_length=100,
         unique=True,
-        help_text=_("The meeting's address on the site: /meetings/<slug>/."),
+        help_text=_("The last part of the meeting's address on the site, after /meetings/."),
         error_messages={"unique": _("Another meeting already has this slug.")},
     )
     organizer = models.ForeignKey(
@@ -182,6 +183,8 @@ class Meeting(SingleLineTextModel):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
+    # What staff change, field by field (meetings.history): shown on the admin's History page.
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     single_line_fields = ("title",)
 
@@ -291,6 +294,8 @@ class Objective(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     text = models.TextField(_("objective"))
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("objective")
         verbose_name_plural = _("objectives")
@@ -318,6 +323,7 @@ class Session(SingleLineTextModel):
     room = models.CharField(_("room"), max_length=150, blank=True)
 
     objects = SessionQuerySet.as_manager()
+    history = HistoricalRecords()
 
     single_line_fields = ("name", "room")
 

@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.images import PictureField
 from accounts.text import SingleLineTextModel, folded
@@ -113,6 +114,11 @@ class Person(SingleLineTextModel):
     search_key = models.TextField(_("search key"), blank=True, editable=False)
 
     objects = PersonQuerySet.as_manager()
+    # The keys are derived from the names: erasure scrubs the names (meetings.history). A person
+    # deleted takes their records along: nothing could erase them afterwards.
+    history = HistoricalRecords(
+        excluded_fields=["updated_at", "name_key", "search_key"], cascade_delete_history=True
+    )
 
     single_line_fields = ("given_name", "family_name", "position")
 

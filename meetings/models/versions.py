@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .meeting import Meeting
@@ -8,6 +10,42 @@ from .meeting import Meeting
 class ProgrammeVersionQuerySet(models.QuerySet["ProgrammeVersion"]):
     def latest_first(self):
         return self.order_by("-number")
+
+
+# What with_latest_version() annotates a meeting with: annotation name -> ProgrammeVersion field.
+_LATEST = {
+    "latest_version_pk": "id",
+    "latest_version_number": "number",
+    "latest_version_published_at": "published_at",
+    "latest_version_note": "note",
+    "latest_version_snapshot": "snapshot",
+}
+
+
+def with_latest_version(meetings: models.QuerySet[Meeting]) -> models.QuerySet[Meeting]:
+    """Meetings with their latest programme version in the same query (read it back with
+    latest_version_of): the public programme page then needs no query beyond the meeting."""
+    latest = ProgrammeVersion.objects.filter(meeting=OuterRef("pk")).order_by("-number")
+    return meetings.annotate(
+        **{
+            name: Subquery(
+                latest.values(field)[:1],
+                output_field=ProgrammeVersion._meta.get_field(field),
+            )
+            for name, field in _LATEST.items()
+        }
+    )
+
+
+def latest_version_of(meeting: Meeting) -> "ProgrammeVersion | None":
+    """The version with_latest_version() read with `meeting` (unsaved copy), or None."""
+    if getattr(meeting, "latest_version_pk", None) is None:
+        return None
+    version = ProgrammeVersion(
+        meeting=meeting, **{field: getattr(meeting, name) for name, field in _LATEST.items()}
+    )
+    version._state.adding = False
+    return version
 
 
 class ProgrammeVersion(models.Model):
@@ -55,3 +93,8 @@ class ProgrammeVersion(models.Model):
 
     def __str__(self) -> str:
         return _("Version %(number)d") % {"number": self.number}
+
+    @property
+    def date_display(self) -> str:
+        """ "12 January 2013": the day it was published, at the venue."""
+        return date_format(self.published_at.astimezone(self.meeting.zone), "j F Y")

@@ -2,7 +2,6 @@
 
 from typing import override
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,11 +16,16 @@ from accounts.admin_concurrency import StalePageMixin
 from accounts.text import NfcSearchMixin
 from papers.admin.actions import ReviewActionsMixin, list_filters
 from papers.admin.add_several import AddSeveralMixin
-from papers.forms import OneFileField
-from papers.models import Document, DocumentVersion
+from papers.admin.document_parts import (
+    AwaitingReviewFilter,
+    DocumentAdminForm,
+    DocumentVersionInline,
+)
+from papers.admin.previews import review_preview
+from papers.history import DocumentHistoryMixin
+from papers.models import Document
 from papers.services.review import REJECT_FROM, RETURN_FROM, document_publish
 from papers.services.staff_uploads import document_file_replace
-from uploads.filetypes import inspect_upload, max_upload_size
 from uploads.refusals import upload_refusal_record
 
 # The decisions on a document's page: the list action each one runs, and its button.
@@ -32,124 +36,14 @@ DECISIONS = {
 }
 
 
-class DocumentAdminForm(forms.ModelForm):
-    """The document's fields, and a file: a new version, the earlier ones kept."""
-
-    new_file = OneFileField(
-        label=_("Upload a file"),
-        required=False,
-        help_text=_(
-            "Adds a new version of the document; earlier versions are kept. PDF, Word, "
-            "PowerPoint, Excel, PNG or JPEG."
-        ),
-    )
-
-    class Meta:
-        model = Document
-        fields = [
-            "title",
-            "meeting",
-            "category",
-            "organization",
-            "language",
-            "authors_text",
-            "authors",
-            "agenda_item",
-            "symbol",
-            "external_url",
-        ]
-
-    def clean_new_file(self):
-        upload = self.cleaned_data.get("new_file")
-        self.inspection = None
-        if upload:
-            try:
-                self.inspection = inspect_upload(upload, max_size=max_upload_size())
-            except forms.ValidationError as error:
-                self.upload_refusal = (upload, error.messages)  # for the security log
-                raise
-        return upload
-
-    def clean(self):
-        cleaned_data = super().clean()
-        has_content = cleaned_data.get("new_file") or cleaned_data.get("external_url")
-        if self.instance.pk is None and not self.errors and not has_content:
-            raise forms.ValidationError(
-                _("Upload a file or give an external link: a document needs one of them."),
-                code="no_file_or_link",
-            )
-        return cleaned_data
-
-
-class AwaitingReviewFilter(admin.SimpleListFilter):
-    """The queue: submitted documents, and published ones with a newer file to look at."""
-
-    title = _("review")
-    parameter_name = "review"
-
-    @override
-    def lookups(self, request, model_admin):
-        return [("waiting", _("Waiting for review"))]
-
-    @override
-    def queryset(self, request, queryset):
-        return queryset.awaiting_review() if self.value() == "waiting" else queryset
-
-
-class DocumentVersionInline(admin.TabularInline):
-    """The history of the document's files: read only, none ever deleted."""
-
-    model = DocumentVersion
-    fields = [
-        "number",
-        "public",
-        "original_name",
-        "summary",
-        "review_reasons",
-        "checksum",
-        "uploaded_by",
-        "uploaded_at",
-    ]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    ordering = ["-number"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("uploaded_by", "document")
-
-    @override
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    @override
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    @override
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description=_("file"))
-    def summary(self, version: DocumentVersion) -> str:
-        return version.summary
-
-    @admin.display(description=_("SHA-256"))
-    def checksum(self, version: DocumentVersion) -> str:
-        """The first 12 characters, enough to tell files apart; the whole one on hover."""
-        return format_html('<span title="{}">{}…</span>', version.sha256, version.sha256[:12])
-
-    @admin.display(description=_("public"))
-    def public(self, version: DocumentVersion) -> str:
-        """What the public reads: the version the secretariat published, while it is published."""
-        document = version.document
-        is_public = document.is_published and document.published_version_id == version.pk
-        return _("Public") if is_public else "—"
-
-
 @admin.register(Document)
 class DocumentAdmin(
-    StalePageMixin, NfcSearchMixin, ReviewActionsMixin, AddSeveralMixin, admin.ModelAdmin
+    DocumentHistoryMixin,
+    StalePageMixin,
+    NfcSearchMixin,
+    ReviewActionsMixin,
+    AddSeveralMixin,
+    admin.ModelAdmin,
 ):
     form = DocumentAdminForm
     change_form_template = "admin/papers/document_change_form.html"
@@ -160,7 +54,7 @@ class DocumentAdmin(
         "status",
         "public_file",
         "flagged",
-        "organization",
+        "organization_name",
         "submitted",
         "current_file",
         "meeting",
@@ -246,6 +140,13 @@ class DocumentAdmin(
     def has_delete_permission(self, request, obj=None):
         return False
 
+    @override
+    def get_list_display(self, request):
+        """The meeting's column only while the list shows several meetings' documents."""
+        if request.GET.get("meeting__id__exact"):
+            return [name for name in self.list_display if name != "meeting"]
+        return self.list_display
+
     def decisions_for(self, request, document: Document | None) -> list[tuple[str, str]]:
         """The decisions the document's page offers: (name in the URL, button label)."""
         if document is None or not self.has_change_permission(request, document):
@@ -280,6 +181,7 @@ class DocumentAdmin(
     def render_change_form(self, request, context, *args, **kwargs):
         """A page shown again with a refused file: the refusal goes to the security log."""
         context["decisions"] = self.decisions_for(request, kwargs.get("obj"))
+        context["review_preview"] = review_preview(request, kwargs.get("obj"))
         form = context["adminform"].form
         if refusal := getattr(form, "upload_refusal", None):
             upload, reasons = refusal
@@ -299,9 +201,27 @@ class DocumentAdmin(
         reasons = " ".join(document.review_reasons.split())
         return f"\N{WARNING SIGN} {reasons}" if reasons else None
 
+    @admin.display(description=_("organization"), ordering="organization__name")
+    def organization_name(self, document: Document) -> str | None:
+        """The acronym where there is one ("IOM"), the name in full on hover; "-" for the
+        Secretariat's own documents."""
+        organization = document.organization
+        if organization is None:
+            return None
+        return format_html(
+            '<span title="{}" dir="auto">{}</span>', organization.name, organization.short_name
+        )
+
     @admin.display(description=_("submitted"), ordering="created_at")
-    def submitted(self, document: Document):
-        return document.created_at
+    def submitted(self, document: Document) -> str:
+        """The day, so the queue fits 1280 px; the time on hover."""
+        created = localtime(document.created_at)
+        return format_html(
+            '<time datetime="{}" title="{}">{}</time>',
+            created.isoformat(),
+            date_format(created, "DATETIME_FORMAT"),
+            date_format(created, "j M Y"),
+        )
 
     @admin.display(description=_("current file"))
     def current_file(self, document: Document) -> str:

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.text import SingleLineTextModel
 from meetings.models import MeetingStatus
@@ -201,6 +202,10 @@ class Document(SingleLineTextModel):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     objects = DocumentQuerySet.as_manager()
+    # What staff change, field by field (papers.history): shown on the admin's History page.
+    history = HistoricalRecords(
+        excluded_fields=["created_at", "updated_at", "submission_key"], m2m_fields=["authors"]
+    )
 
     single_line_fields = ("title", "authors_text")
 

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.models import HistoricalRecords
 
 from meetings.models import MeetingStatus
 from papers.models.choices import DocumentStatus, can_see_all_documents
@@ -99,6 +100,8 @@ class DocumentVersion(models.Model):
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     objects = DocumentVersionQuerySet.as_manager()
+    # Its metadata; the pictures made from the file are derived, not history.
+    history = HistoricalRecords(excluded_fields=["thumbnail", "preview_pages"])
 
     class Meta:
         verbose_name = _("file version")

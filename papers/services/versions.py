@@ -20,6 +20,7 @@ from django.db.models.fields.files import FieldFile
 
 from accounts.models import User
 from papers.models import Document, DocumentVersion
+from papers.services.previews import review_pages, review_pages_store
 from papers.thumbnails import make_thumbnail
 from uploads.filetypes import Inspection, inspect_upload, max_upload_size
 from uploads.filetypes.images import image_without_metadata
@@ -33,7 +34,7 @@ def inspected(upload: UploadedFile[bytes], inspection: Inspection | None) -> Ins
     return inspection or inspect_upload(upload, max_size=max_upload_size())
 
 
-def _thumbnail(upload: UploadedFile[bytes], inspection: Inspection) -> ContentFile[bytes] | None:
+def _thumbnail(upload: File[bytes], inspection: Inspection) -> ContentFile[bytes] | None:
     """A PNG preview, or None: a file PDFium cannot draw is still a valid paper."""
     try:
         return make_thumbnail(upload, inspection.kind)
@@ -57,7 +58,7 @@ def _store(field_file: FieldFile, filename: str, content: File[bytes], written: 
     field_file.name = stored
 
 
-def _stored_content(upload: UploadedFile[bytes], inspection: Inspection) -> File[bytes]:
+def _stored_content(upload: File[bytes], inspection: Inspection) -> File[bytes]:
     """What is stored of an upload: the file itself, or for an image the image without its
     metadata (EXIF, XMP, IPTC: GPS position, author, camera)."""
     if inspection.kind.key in ("png", "jpeg"):
@@ -68,16 +69,18 @@ def _stored_content(upload: UploadedFile[bytes], inspection: Inspection) -> File
 def version_create(
     *,
     document: Document,
-    upload: UploadedFile[bytes],
+    upload: File[bytes],
     inspection: Inspection,
     by: User | None,
     written: list[str],
 ) -> DocumentVersion:
-    """Store the file (and its thumbnail) as the document's next version; call inside atomic().
+    """Store the file (with its thumbnail and the reviewer's pictures of its first pages) as
+    the document's next version; call inside atomic().
 
     The names of the files stored are added to `written`, for files_removed_on_failure().
     """
     thumbnail = _thumbnail(upload, inspection)  # before the file is stored: storing may move it
+    pages = review_pages(upload, inspection.kind, name=inspection.original_name)
     content = _stored_content(upload, inspection)
     size, sha256 = inspection.size, inspection.sha256
     if content is not upload:  # the facts of the file as stored, which is what is downloaded
@@ -100,6 +103,7 @@ def version_create(
     _store(version.file, f"paper{inspection.kind.extension}", content, written)
     if thumbnail is not None:
         _store(version.thumbnail, "thumbnail.png", thumbnail, written)
+    version.preview_pages = review_pages_store(pages, written)
     version.save()
     # A document read with with_versions() now has this one as its current version.
     if hasattr(document, "version_list"):

@@ -3,9 +3,12 @@
 Files are never served from MEDIA_URL. Who may fetch which version is
 DocumentVersion.objects.visible_to(): the public reaches only the version the secretariat
 published; any other version reaches its organization's members and the Secretariat alone, and
-anyone else gets a 404, whatever they try.
+anyone else gets a 404, whatever they try. The reviewer's pictures of a version's first pages
+reach the staff who may decide on documents, and nobody else: not the public, not the
+document's own organization.
 """
 
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -28,8 +31,12 @@ def _version(request, pk: int, number: int) -> DocumentVersion:
 
 
 def _file_response(version: DocumentVersion, field_file, content_type: str):
+    return _stored_response(version, field_file.storage, field_file.name, content_type)
+
+
+def _stored_response(version: DocumentVersion, storage, name: str, content_type: str):
     try:
-        opened = field_file.storage.open(field_file.name, "rb")
+        opened = storage.open(name, "rb")
     except FileNotFoundError as error:
         raise Http404("The file is missing from storage.") from error
     response = FileResponse(opened, content_type=content_type)
@@ -65,4 +72,29 @@ def version_thumbnail(request, pk: int, number: int) -> FileResponse:
         raise Http404("This version has no thumbnail.")
     response = _file_response(version, version.thumbnail, "image/png")
     response.headers["Content-Disposition"] = "inline"
+    return response
+
+
+def may_review(user) -> bool:
+    """Staff who may decide on documents: the only ones who see the reviewer's pictures."""
+    return user.is_active and user.is_staff and user.has_perm("papers.change_document")
+
+
+@require_safe
+@csp_override(FILE_CSP)
+def version_preview(request, pk: int, number: int, page: int) -> FileResponse:
+    """/documents/<pk>/versions/<number>/preview/<page>/: the reviewer's picture of a page.
+
+    Never public and never for the document's organization: a 404 for everyone but reviewers.
+    """
+    if not may_review(request.user):
+        raise Http404("Only reviewers see the previews.")
+    version = _version(request, pk, number)
+    if not 1 <= page <= len(version.preview_pages):
+        raise Http404("This version has no such page picture.")
+    response = _stored_response(
+        version, default_storage, version.preview_pages[page - 1], "image/png"
+    )
+    response.headers["Content-Disposition"] = "inline"
+    patch_cache_control(response, private=True, no_store=True)
     return response

@@ -12,6 +12,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from accounts.text import NfcSearchMixin
+from meetings.history.admin import HistoryMixin
 from participants.admin.actions import DecisionActionsMixin
 from participants.admin.counts import offer_question, places_summary
 from participants.admin.registration import queue_url
@@ -60,9 +61,10 @@ def filtered_meeting_id(request) -> int | None:
 
 
 @admin.register(Nomination)
-class NominationAdmin(DecisionActionsMixin, NfcSearchMixin, admin.ModelAdmin):
+class NominationAdmin(HistoryMixin, DecisionActionsMixin, NfcSearchMixin, admin.ModelAdmin):
     # Short headers, so the queue fits beside the admin's menu and filters; the kind of
-    # organization is a filter.
+    # organization is a filter. When it was decided is on the nomination's page: the list shows
+    # what decides (status, organization) and fits 1280 px.
     list_display = [
         "name",
         "organization_name",
@@ -70,7 +72,6 @@ class NominationAdmin(DecisionActionsMixin, NfcSearchMixin, admin.ModelAdmin):
         "head",
         "public_list",
         "created_at",
-        "decided_at",
         "meeting",
     ]
     list_display_links = ["name"]

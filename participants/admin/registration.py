@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.text import NfcSearchMixin
+from meetings.history.admin import HistoryMixin
 from participants.models import Nomination, Registration
 
 
@@ -20,7 +21,7 @@ def queue_url(meeting_id: int) -> str:
 
 
 @admin.register(Registration)
-class RegistrationAdmin(NfcSearchMixin, admin.ModelAdmin):
+class RegistrationAdmin(HistoryMixin, NfcSearchMixin, admin.ModelAdmin):
     list_display = [
         "meeting",
         "opens_on",

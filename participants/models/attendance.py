@@ -1,8 +1,14 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from meetings.models import Meeting, Person
+
+
+def checked_in_by(*, instance: "CheckIn", request=None, **_kwargs):
+    """Who the change record names: the staff member at the desk, also outside a request."""
+    return request.user if request is not None else instance.by
 
 
 class CheckInQuerySet(models.QuerySet["CheckIn"]):
@@ -31,6 +37,7 @@ class CheckIn(models.Model):
     )
 
     objects = CheckInQuerySet.as_manager()
+    history = HistoricalRecords(get_user=checked_in_by)
 
     class Meta:
         verbose_name = _("check-in")

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.models import Organization
 from accounts.text import SingleLineTextModel, folded
@@ -188,6 +189,8 @@ class Nomination(SingleLineTextModel):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = NominationQuerySet.as_manager()
+    # Field by field (participants.history); erasure and the retention purge scrub it.
+    history = HistoricalRecords(excluded_fields=["name_key", "created_at", "updated_at"])
 
     single_line_fields = ("given_name", "family_name", "position")
 

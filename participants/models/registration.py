@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from meetings.models import Meeting
 
@@ -75,6 +76,7 @@ class Registration(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = RegistrationQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = _("registration")

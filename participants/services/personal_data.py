@@ -25,6 +25,7 @@ from meetings.services import (
     names_withheld,
 )
 from outbox.models import Message
+from participants.history import nomination_history_purge, nominations_history_erase
 from participants.models import (
     CheckIn,
     Nomination,
@@ -156,6 +157,7 @@ def _nominations_erase(
         ),
     ]
     lines.extend(line % {"count": count} for count, line in counted if count)
+    lines.extend(nominations_history_erase(nominations, pattern, apply=apply))
     if apply:
         NominationEvent.objects.filter(pk__in=[event.pk for event in events]).update(
             message=str(WITHHELD_MESSAGE)
@@ -339,6 +341,7 @@ def contact_data_purge(*, today: datetime.date | None = None, by: User | None = 
     for nomination in nominations_past_retention(today).select_for_update(of=("self",)):
         _contact_cleared(nomination)
         nomination.save()
+        nomination_history_purge(nomination)
         event_record(nomination, NominationEventKind.PURGED, by)
         count += 1
     return count

@@ -35,6 +35,11 @@
     // After the admin's autocomplete.js has made its widgets (on DOMContentLoaded).
     window.addEventListener("load", () => {
         nameAll(document);
+        // jQuery runs its ready callbacks in turn, later than "load" at times: this one is
+        // queued after autocomplete.js's, so it names the widgets it made too.
+        if (window.django && window.django.jQuery) {
+            window.django.jQuery(() => nameAll(document));
+        }
         // select2 draws a multiple choice's search box anew when the choice changes.
         if (window.django && window.django.jQuery) {
             const $ = window.django.jQuery;

@@ -43,6 +43,8 @@ def admin_pages(meeting: Meeting) -> dict[str, str]:
         "index": reverse("admin:index"),
         "meetings": reverse("admin:meetings_meeting_changelist"),
         "meeting": reverse("admin:meetings_meeting_change", args=[meeting.pk]),
+        "programme editor": reverse("admin:meetings_meeting_programme", args=[meeting.pk]),
+        "meeting history": reverse("admin:meetings_meeting_history", args=[meeting.pk]),
         "new meeting": reverse("admin:meetings_meeting_add"),
         "agenda item": reverse("admin:meetings_agendaitem_change", args=[item.pk]),
         "person": reverse("admin:meetings_person_change", args=[person.pk]),

@@ -203,14 +203,26 @@ def test_clone_copies_every_row_with_dates_moved_and_weekdays_kept(tenth, admin_
 
 def test_review_page_flags_every_phrase_naming_the_tenth(client, tenth, admin_user):
     client.force_login(admin_user)
-    response = client.post(clone_url(tenth), {"edition": 12, "start_date": "2013-02-21"})
+    response = client.post(clone_url(tenth), {"edition": 12, "start_date": "2028-02-17"})
     copy = Meeting.objects.get(edition=12)
     review = reverse("admin:meetings_meeting_clone_review", args=[copy.pk, tenth.pk])
     assert response.status_code == 302
     assert response["Location"] == review
 
     response = client.get(review)
-    mentions = response.context["mentions"]
+    all_mentions = [row.mention for row in response.context["rows"]]
+    # The years next to the Tenth's are offered too, as phrases that may need moving.
+    assert [(m.field, m.phrase) for m in all_mentions if not m.likely] == [
+        ("summary", "2013"),
+        ("objective 1", "2013"),
+        ("objective 2", "2011"),
+        ("agenda item III title", "2013"),
+        ("agenda item III, presentation 1 title", "2013"),
+        ("agenda item III, presentation 2 title", "2013"),
+        ("agenda item III, presentation 3 title", "2013"),
+        ("agenda item IV, presentation 2 title", "2013"),
+    ]
+    mentions = [m for m in all_mentions if m.likely]
     assert [(m.field, m.phrase) for m in mentions] == [
         ("description", "Tenth"),
         ("expected outcome", "sixty-seventh"),
@@ -230,10 +242,9 @@ def test_review_page_flags_every_phrase_naming_the_tenth(client, tenth, admin_us
         "<mark>2012</mark> editions of the Global Forum on Migration and Development."
     ) in page
     assertContains(response, f'<a href="{change}">Edit expected outcome</a>', html=True)
-    assert "4 phrases still name “Tenth Coordination Meeting on International Migration”" in text(
+    assert "12 phrases still name “Tenth Coordination Meeting on International Migration”" in text(
         response
     )
-    assert "Documents were not copied." in text(response)
 
 
 def test_review_flags_dates_figures_and_agenda_texts(tenth, admin_user):
@@ -262,13 +273,56 @@ def test_plan_the_next_edition_form_offers_the_next_free_edition_a_year_on(
     response = client.get(clone_url(tenth))
     assert response.status_code == 200
     form = response.context["form"]
-    assert form.initial == {"edition": 12, "start_date": datetime.date(2013, 2, 7)}
-    assert "Documents are not copied." in text(response)
+    # A year after the series' latest meeting, the Eleventh, on the Tenth's weekday.
+    eleventh = Meeting.objects.get(series=tenth.series, edition=11)
+    proposed = eleventh.start_date + datetime.timedelta(weeks=52)
+    assert form.initial == {"edition": 12, "start_date": proposed}
+    assert "Documents are not copied, unless you tick “Also copy the documents” below." in text(
+        response
+    )
+    assertContains(
+        response,
+        '<input type="checkbox" name="copy_documents" id="id_copy_documents"'
+        ' aria-describedby="id_copy_documents_helptext">',
+        html=True,
+    )
 
     response = client.post(clone_url(tenth), {"edition": 11, "start_date": "2013-02-21"})
     assert response.status_code == 200
-    assert "This series already has a meeting with edition 11." in text(response)
+    assert f"This series already has edition 11: {eleventh.title}." in text(response)
+    assertContains(
+        response,
+        f'<a href="{reverse("admin:meetings_meeting_change", args=[eleventh.pk])}">'
+        f"{eleventh.title}</a>",
+        html=True,
+    )
     assert not Meeting.objects.filter(title__startswith="Eleventh", status="draft").exists()
+
+
+def test_the_clone_form_passes_the_choice_to_copy_documents_to_the_apps(client, tenth, admin_user):
+    """meetings cannot import papers: the choice reaches it through meeting_cloned's options."""
+    received = []
+
+    def note(*, options, **_kwargs):
+        received.append(options)
+        return ["noted"]
+
+    meeting_cloned.connect(note, dispatch_uid="test_note_options")
+    client.force_login(admin_user)
+    try:
+        data = {"edition": 12, "start_date": "2028-02-17"}
+        client.post(clone_url(tenth), data)
+        later = {"edition": 13, "start_date": "2029-02-15", "copy_documents": "on"}
+        client.post(clone_url(tenth), later)
+        meeting_clone(meeting=tenth, edition=14, start_date=START, by=admin_user)
+    finally:
+        meeting_cloned.disconnect(dispatch_uid="test_note_options")
+    assert received == [{"copy_documents": False}, {"copy_documents": True}, {}]
+    twelfth = Meeting.objects.get(series=tenth.series, edition=12)
+    entry = LogEntry.objects.get(
+        content_type__model="meeting", object_id=str(twelfth.pk), action_flag=ADDITION
+    )
+    assert entry.change_message.endswith(" noted")
 
 
 def test_meeting_page_has_the_button_and_the_list_the_action(client, tenth, admin_user):
@@ -292,7 +346,7 @@ def test_meeting_page_has_the_button_and_the_list_the_action(client, tenth, admi
 
 def test_only_staff_who_may_add_meetings_plan_an_edition(client, tenth):
     url = clone_url(tenth)
-    data = {"edition": 12, "start_date": "2013-02-21"}
+    data = {"edition": 12, "start_date": "2028-02-17"}
     before = Meeting.objects.count()
 
     response = client.post(url, data)  # anonymous
@@ -352,5 +406,5 @@ def test_review_page_queries_do_not_grow_with_the_programme(client, tenth, admin
         Objective.objects.create(meeting=copy, text="The tenth again")
     with CaptureQueriesContext(connection) as large:
         response = client.get(review)
-    assert len(response.context["mentions"]) == 4 + 15
+    assert len(response.context["rows"]) == 4 + 8 + 15
     assert len(large) == len(small)

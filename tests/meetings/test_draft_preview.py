@@ -172,9 +172,16 @@ def test_publishing_from_the_change_page_button(client, draft):
     assert "1 meeting was published." in response.content.decode()
     draft.refresh_from_db()
     assert draft.status == MeetingStatus.PUBLISHED
-    entry = LogEntry.objects.get(object_id=str(draft.pk))
-    assert (entry.user, entry.change_message) == (user, "Published.")
-    assert publish_url not in client.get(change_url).content.decode()  # no button once public
+    entries = LogEntry.objects.filter(object_id=str(draft.pk)).order_by("pk")
+    assert [(entry.user, entry.change_message) for entry in entries] == [
+        (user, "Published."),
+        (user, "Programme version 1 released."),
+    ]
+    # Once public, the button publishes a new version of the programme (issue 9, point 3).
+    change = client.get(change_url).content.decode()
+    assert publish_url in change
+    assert "Publish a new version…" in change
+    assert "Publish…<" not in change
     client.logout()
     assert client.get(reverse("meetings:programme", args=[draft.slug])).status_code == 200
 
@@ -196,14 +203,18 @@ def test_a_republish_lists_what_changed_since_the_last_publish(client, draft):
         change_message='[{"changed": {"fields": ["Summary"]}}]',
     )
     html = client.get(publish_url).content.decode()
-    assert "Changed since it was last published" in html
+    assert (
+        "The meeting\N{RIGHT SINGLE QUOTATION MARK}s own page, changed since it was last published"
+        in html
+    )
+    assert "These edits are public already" in html
     assert "Changed Summary." in html
     messages = list(
         LogEntry.objects.filter(object_id=str(draft.pk))
         .order_by("pk")
         .values_list("change_message", flat=True)
     )
-    assert messages[:2] == ["Published.", "Returned to draft."]
+    assert messages[:3] == ["Published.", "Programme version 1 released.", "Returned to draft."]
 
 
 @pytest.mark.parametrize("who", ["focal point", "staff without permission"])

@@ -147,7 +147,9 @@ def test_appearance_segment_must_belong_to_its_item():
     )
     with pytest.raises(ValidationError) as error:
         appearance.full_clean()
-    assert error.value.message_dict["segment"] == ["This segment belongs to another agenda item."]
+    assert error.value.message_dict["segment"] == [
+        "This presentation belongs to another agenda item."
+    ]
 
 
 def test_published_upcoming_and_past():

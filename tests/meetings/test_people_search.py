@@ -13,7 +13,8 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from accounts.text import folded
-from meetings.models import Appearance, Honorific, Person
+from meetings.models import Appearance, Honorific, Meeting, Person
+from meetings.versions.services import programme_release
 from tests.factories import (
     MembershipFactory,
     OrganizationFactory,
@@ -261,6 +262,8 @@ def test_editing_a_person_asks_nothing(secretariat_client):
 
 
 def programme(client) -> list[str]:
+    """The public programme once staff have published the change: a new version."""
+    programme_release(meeting=Meeting.objects.get(slug=SLUG), by=None)
     return visible_lines(
         client.get(reverse("meetings:programme", kwargs={"slug": SLUG})).content.decode()
     )

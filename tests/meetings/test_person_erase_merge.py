@@ -160,7 +160,9 @@ def test_the_confirmation_lists_exactly_what_will_change_and_changes_nothing(sta
         "Name “Amina Diallo” → “Name withheld”",
         "Short bio deleted",
         "1 appearance in a programme kept with its affiliation, as “Name withheld”",
+        "1 record of the person's change history: names, honorific, bio and photo removed",
         "1 nomination: name, e-mail, phone and requirements removed (Tenth Coordination Meeting)",
+        "1 record of the nominations' change history: names, contact data and letters removed",
         "1 check-in kept, as “Name withheld”",
         "1 document keeps the person as author, shown as “Name withheld”",
     ]
@@ -304,9 +306,11 @@ def test_after_an_erasure_the_admin_log_names_the_person_nowhere(client, iom, me
         "3 entries of the person's admin history: shown as “Name withheld”, their messages "
         "withheld if they name anyone",
         "1 entry of the programme's admin history: the name replaced by “Name withheld”",
+        "3 records of the person's change history: names, honorific, bio and photo removed",
         "1 nomination: name, e-mail, phone and requirements removed (Tenth Coordination Meeting)",
         "1 entry of the nominations' admin history: shown as “Name withheld”, its message "
         "withheld if it names anyone",
+        "2 records of the nominations' change history: names, contact data and letters removed",
     ]
     for line in confirmation.context["changes"]:
         assertContains(confirmation, f'<li dir="auto">{html.escape(line)}</li>', html=True)
@@ -325,8 +329,12 @@ def test_after_an_erasure_the_admin_log_names_the_person_nowhere(client, iom, me
         assert "Saad" not in text(client.get(page)), page
     history = text(client.get(pages[1]))
     assert "Withheld when the personal data were erased." in history  # the merge's line
-    assert "Personal data erased: 6 changes." in history
-    assert "Added appearance “Name withheld (Speaker)”." in text(client.get(pages[3]))
+    assert "Personal data erased: 8 changes." in history
+    # The item's history shows the appearance's own record, withheld too.
+    assert (
+        "Added Person in the programme “Name withheld (Speaker)” Person: — → Name withheld"
+        in text(client.get(pages[3]))
+    )
 
 
 def test_an_erased_person_cannot_be_erased_again(staff_client, amina):

@@ -118,7 +118,10 @@ def test_focal_point_submits_a_paper(
     assert version.file.read() == data
     version.file.close()
     assert version.thumbnail.name.startswith("papers/thumbnails/")
-    assert stored_files(settings) == sorted([version.file.name, version.thumbnail.name])
+    assert version.preview_pages  # the reviewer's pictures of its first pages
+    assert stored_files(settings) == sorted(
+        [version.file.name, version.thumbnail.name, *version.preview_pages]
+    )
     assert list(upload_dir.iterdir()) == []
     assert notified == [document]
     assertContains(

@@ -52,9 +52,11 @@ def test_the_erase_confirmation_lists_what_will_change_and_changes_nothing(nomin
     lines = person_erase_changes(person=nomination.person)
     assert lines == [
         "Name “Amina Diallo” → “Name withheld”",
+        "1 record of the person's change history: names, honorific, bio and photo removed",
         "1 nomination: name, e-mail, phone and requirements removed (Eleventh Coordination "
         "Meeting)",
         "1 nomination letter deleted",
+        "2 records of the nominations' change history: names, contact data and letters removed",
     ]
     nomination.refresh_from_db()
     assert nomination.email == "amina.diallo@iom.example"
@@ -190,11 +192,13 @@ def test_erasing_deletes_every_letter_a_nomination_ever_had(
 
     assert changes == [
         "Name “Amina Diallo” → “Name withheld”",
+        "1 record of the person's change history: names, honorific, bio and photo removed",
         "1 nomination: name, e-mail, phone and requirements removed (Eleventh Coordination "
         "Meeting)",
         "1 nomination letter deleted",
         "2 earlier nomination letters deleted (replaced by later ones)",
         "2 messages of the nominations' history withheld (they named the person or a letter)",
+        "4 records of the nominations' change history: names, contact data and letters removed",
     ]
     assert all(default_storage.exists(name) for name in (first, second, third))
     with django_capture_on_commit_callbacks(execute=True):  # the files go once it commits
@@ -342,12 +346,14 @@ def test_erasing_withholds_the_name_in_decisions_history_and_admin_log(
 
     assert changes == [
         "Name “Paulo Saad” → “Name withheld”",
+        "1 record of the person's change history: names, honorific, bio and photo removed",
         "2 nominations: names, e-mail, phone and requirements removed (Eleventh Coordination "
         "Meeting, Tenth Coordination Meeting)",
         "1 decision message: the name replaced by “Name withheld”",
         "1 message of the nominations' history withheld (it named the person or a letter)",
         "2 entries of the nominations' admin history: shown as “Name withheld”, their messages "
         "withheld if they name anyone",
+        "3 records of the nominations' change history: names, contact data and letters removed",
         "1 e-mail message in the outbox: the name replaced by “Name withheld”",
         "2 check-ins kept, as “Name withheld”",
     ]

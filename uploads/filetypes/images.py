@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import IO
 
+from django.core.files.base import File
 from django.core.files.uploadedfile import UploadedFile
 from PIL import Image
 
@@ -24,6 +25,6 @@ def _check_image(upload: UploadedFile[bytes], kind: FileKind) -> None:
     picture_check(upload, _format(kind))
 
 
-def image_without_metadata(upload: UploadedFile[bytes], kind: FileKind) -> bytes:
+def image_without_metadata(upload: File[bytes], kind: FileKind) -> bytes:
     """The image upright and without EXIF, XMP, IPTC or text chunks, as it is stored."""
     return picture_without_metadata(upload, _format(kind))

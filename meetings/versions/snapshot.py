@@ -1,0 +1,196 @@
+"""A programme as plain JSON, and back.
+
+The snapshot mirrors what build_programme builds: days, their sessions, the items shown in each
+(number, title, "(continued)"), their segments and the people with role and affiliation as
+shown. Ids of sessions, items, segments, appearances and people are kept so that two versions can
+be compared. A person's display name is not stored: it is derived again from the honorific and
+names on reading, as the live page derives it, so "Name withheld" reads in the reader's language.
+
+Reading a snapshot back rebuilds *unsaved* model instances (no query is made) inside the same
+dataclasses, so meetings/programme.html renders a released version as it renders the live one.
+"""
+
+import datetime
+from collections.abc import Iterator
+from typing import Any
+
+from meetings.models import AgendaItem, Appearance, Honorific, Person, Segment, Session
+from meetings.programme import (
+    Day,
+    ItemEntry,
+    PeopleBlock,
+    Programme,
+    SegmentEntry,
+    SessionEntry,
+)
+
+FORMAT = 1
+
+type Snapshot = dict[str, Any]
+
+
+def _person(person: Person) -> dict[str, Any]:
+    withheld = person.withheld_at is not None
+    honorific = None if withheld else person.honorific
+    return {
+        "id": person.pk,
+        "honorific_id": honorific.pk if honorific else None,
+        "honorific": honorific.name if honorific else "",
+        "given_name": "" if withheld else person.given_name,
+        "family_name": "" if withheld else person.family_name,
+        "slug": "" if withheld else person.slug,
+        "withheld": withheld,
+    }
+
+
+def _appearance(appearance: Appearance) -> dict[str, Any]:
+    return {
+        "id": appearance.pk,
+        "role": appearance.role,
+        "affiliation": appearance.affiliation,
+        "person": _person(appearance.person),
+    }
+
+
+def _people(block: PeopleBlock | None) -> dict[str, Any] | None:
+    if block is None:
+        return None
+    return {
+        "presenters": [_appearance(appearance) for appearance in block.presenters],
+        "groups": [
+            {"role": group.role, "people": [_appearance(a) for a in group.appearances]}
+            for group in block.groups
+        ],
+    }
+
+
+def _item(entry: ItemEntry) -> dict[str, Any]:
+    return {
+        "id": entry.item.pk,
+        "number": entry.number,
+        "title": entry.item.title,
+        "continued": entry.continued,
+        "people": _people(entry.people),
+        "segments": [
+            {
+                "id": segment_entry.segment.pk,
+                "title": segment_entry.segment.title,
+                "people": _people(segment_entry.people),
+            }
+            for segment_entry in entry.segments
+        ],
+    }
+
+
+def _session(entry: SessionEntry) -> dict[str, Any]:
+    session = entry.session
+    return {
+        "id": session.pk,
+        "date": session.date.isoformat(),
+        "start": session.start_time.isoformat(),
+        "end": session.end_time.isoformat(),
+        "name": session.name,
+        "room": session.room,
+        "items": [_item(item) for item in entry.items],
+    }
+
+
+def snapshot_of(programme: Programme) -> Snapshot:
+    """The programme as plain data, ready for a JSONField."""
+    return {
+        "format": FORMAT,
+        "days": [
+            {"date": day.date.isoformat(), "sessions": [_session(s) for s in day.sessions]}
+            for day in programme.days
+        ],
+        "unscheduled": [_item(entry) for entry in programme.unscheduled],
+    }
+
+
+# Reading back: unsaved instances, with their related objects set, so nothing queries.
+
+_WITHHELD_AT = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
+
+def person_back(data: dict[str, Any]) -> Person:
+    person = Person(
+        pk=data["id"],
+        given_name=data["given_name"],
+        family_name=data["family_name"],
+        slug=data["slug"],
+        withheld_at=_WITHHELD_AT if data["withheld"] else None,
+    )
+    if data["honorific_id"]:
+        person.honorific = Honorific(pk=data["honorific_id"], name=data["honorific"])
+    return person
+
+
+def _appearance_back(data: dict[str, Any]) -> Appearance:
+    return Appearance(
+        pk=data["id"],
+        role=data["role"],
+        affiliation=data["affiliation"],
+        person=person_back(data["person"]),
+    )
+
+
+def _people_back(data: dict[str, Any] | None) -> PeopleBlock | None:
+    if data is None:
+        return None
+    block = PeopleBlock(presenters=[_appearance_back(a) for a in data["presenters"]])
+    for group in data["groups"]:
+        for appearance in group["people"]:
+            block.add(_appearance_back(appearance))
+    return block
+
+
+def _item_back(data: dict[str, Any]) -> ItemEntry:
+    return ItemEntry(
+        item=AgendaItem(pk=data["id"], title=data["title"]),
+        number=data["number"],
+        continued=data["continued"],
+        people=_people_back(data["people"]),
+        segments=[
+            SegmentEntry(
+                Segment(pk=segment["id"], title=segment["title"]),
+                _people_back(segment["people"]) or PeopleBlock(),
+            )
+            for segment in data["segments"]
+        ],
+    )
+
+
+def session_back(data: dict[str, Any]) -> Session:
+    return Session(
+        pk=data["id"],
+        date=datetime.date.fromisoformat(data["date"]),
+        start_time=datetime.time.fromisoformat(data["start"]),
+        end_time=datetime.time.fromisoformat(data["end"]),
+        name=data["name"],
+        room=data["room"],
+    )
+
+
+def programme_from_snapshot(snapshot: Snapshot) -> Programme:
+    """The Programme a snapshot was made from, as meetings/programme.html renders it."""
+    days = []
+    for day in snapshot["days"]:
+        sessions = [
+            SessionEntry(session_back(session), [_item_back(item) for item in session["items"]])
+            for session in day["sessions"]
+        ]
+        days.append(Day(datetime.date.fromisoformat(day["date"]), sessions))
+    return Programme(days=days, unscheduled=[_item_back(item) for item in snapshot["unscheduled"]])
+
+
+def appearances_in(snapshot: Snapshot) -> Iterator[dict[str, Any]]:
+    """Every appearance's dict in the snapshot, wherever it is shown (for erase and merge)."""
+    items = [item for day in snapshot["days"] for s in day["sessions"] for item in s["items"]]
+    for item in [*items, *snapshot["unscheduled"]]:
+        blocks = [item["people"], *(segment["people"] for segment in item["segments"])]
+        for block in blocks:
+            if block is None:
+                continue
+            yield from block["presenters"]
+            for group in block["groups"]:
+                yield from group["people"]
