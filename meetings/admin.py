@@ -366,6 +366,13 @@ class PersonAdmin(
     autocomplete_fields = ["organization"]
     actions = ["erase_personal_data", "merge_people"]
 
+    @override
+    def get_view_on_site_url(self, obj=None):
+        """No "View on site" for a person whose data were erased: they have no public page."""
+        if obj is not None and obj.withheld_at:
+            return None
+        return super().get_view_on_site_url(obj)
+
     @admin.display(description=_("name"), ordering="name_key")
     def name(self, person: Person) -> str:
         """With the honorific; "Name withheld" once the person's personal data is erased."""

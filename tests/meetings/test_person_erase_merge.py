@@ -337,6 +337,13 @@ def test_after_an_erasure_the_admin_log_names_the_person_nowhere(client, iom, me
     )
 
 
+def test_an_erased_person_has_no_view_on_site_link(staff_client, amina):
+    change = reverse("admin:meetings_person_change", args=[amina.pk])
+    assertContains(staff_client.get(change), "View on site")
+    person_erase(person=amina, by=None)
+    assertNotContains(staff_client.get(change), "View on site")
+
+
 def test_an_erased_person_cannot_be_erased_again(staff_client, amina):
     person_erase(person=amina, by=None)
     response = act(staff_client, "erase_personal_data", [amina])
