@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "meetings",
     "participants",
     "papers",
+    "api",
     "demo",
     "axes",
     # Field-by-field history of what staff change (README, "The back office", "History").

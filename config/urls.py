@@ -14,6 +14,7 @@ urlpatterns = [
     path("favicon.ico", FaviconView.as_view(), name="favicon"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
+    path("api/v1/", include("api.urls")),
     path("", include("participants.urls")),
     path("", include("papers.urls")),
     path("", include("meetings.urls")),

@@ -13,3 +13,5 @@ class MeetingsConfig(AppConfig):
         import_module(f"{self.name}.history.receivers")
         # Released programme versions withhold a deleted person's name (meetings.versions).
         import_module(f"{self.name}.versions.receivers")
+        # Meeting.content_changed_at follows every change the public pages show.
+        import_module(f"{self.name}.freshness")

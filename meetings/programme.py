@@ -10,6 +10,27 @@ from dataclasses import dataclass, field
 from .formatting import day_heading, join_names, roman
 from .models import AgendaItem, Appearance, Meeting, Role, Segment, Session
 
+# Anchors on the programme page (meetings/programme.html): stable across edits and versions, since
+# they hold ids, not positions. A continued item's later appearances have their own.
+
+
+def day_anchor(date: datetime.date) -> str:
+    return f"day-{date.isoformat()}"
+
+
+def session_anchor(session_pk: int) -> str:
+    return f"session-{session_pk}"
+
+
+def item_anchor(item_pk: int, continued_in_session_pk: int | None = None) -> str:
+    if continued_in_session_pk is None:
+        return f"item-{item_pk}"
+    return f"item-{item_pk}-session-{continued_in_session_pk}"
+
+
+def segment_anchor(segment_pk: int) -> str:
+    return f"presentation-{segment_pk}"
+
 
 @dataclass
 class RoleGroup:
@@ -52,6 +73,10 @@ class SegmentEntry:
     segment: Segment
     people: PeopleBlock
 
+    @property
+    def anchor(self) -> str:
+        return segment_anchor(self.segment.pk)
+
 
 @dataclass
 class ItemEntry:
@@ -60,10 +85,16 @@ class ItemEntry:
     continued: bool
     people: PeopleBlock | None = None
     segments: list[SegmentEntry] = field(default_factory=list)
+    # The session it is shown in here (None: not yet scheduled).
+    session_pk: int | None = None
 
     @property
     def numeral(self) -> str:
         return roman(self.number)
+
+    @property
+    def anchor(self) -> str:
+        return item_anchor(self.item.pk, self.session_pk if self.continued else None)
 
     @property
     def is_empty(self) -> bool:
@@ -77,6 +108,10 @@ class SessionEntry:
     session: Session
     items: list[ItemEntry] = field(default_factory=list)
 
+    @property
+    def anchor(self) -> str:
+        return session_anchor(self.session.pk)
+
 
 @dataclass
 class Day:
@@ -86,6 +121,10 @@ class Day:
     @property
     def heading(self) -> str:
         return day_heading(self.date)
+
+    @property
+    def anchor(self) -> str:
+        return day_anchor(self.date)
 
 
 @dataclass
@@ -150,6 +189,7 @@ def build_programme(meeting: Meeting) -> Programme:
             continued=not is_first,
             people=item_people[item.pk] if is_first else None,
             segments=segments_by_place.get((item.pk, session_id), []),
+            session_pk=session_id,
         )
 
     days: list[Day] = []

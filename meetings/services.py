@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from accounts.models import User
 from config.security_log import security_log
 
+from .freshness import touch_meetings
 from .models import AgendaItem, Appearance, Meeting, MeetingStatus, Person, Segment
 from .signals import person_erasing, person_merged
 from .versions.services import versions_merge_person, versions_withhold_person
@@ -166,6 +167,7 @@ def person_merge(*, kept: Person, merged: Person, by: User | None) -> list[str]:
             setattr(kept, field.attname, getattr(merged, field.attname))
             filled.append(str(field.verbose_name))
     kept.save()
+    touch_meetings(Meeting.objects.filter(agenda_items__appearances__person=merged))
     moved = Appearance.objects.filter(person=merged).update(person=kept)
     lines = [
         ngettext(

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .exports.urls import urlpatterns as export_urlpatterns
 
 app_name = "meetings"
 
@@ -22,3 +23,5 @@ urlpatterns = [
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("people/<slug:slug>/photo/", views.person_photo, name="person_photo"),
 ]
+
+urlpatterns += export_urlpatterns

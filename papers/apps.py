@@ -13,3 +13,5 @@ class PapersConfig(AppConfig):
         import_module(f"{self.name}.receivers")
         # What the publish confirmation of a meeting says papers makes public (meetings.extensions).
         import_module(f"{self.name}.publishing")
+        # A document's change is its meeting's change (meetings.freshness).
+        import_module(f"{self.name}.freshness")

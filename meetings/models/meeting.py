@@ -1,4 +1,5 @@
 import datetime
+import uuid as uuid_module
 import zoneinfo
 from typing import Self
 
@@ -181,10 +182,18 @@ class Meeting(SingleLineTextModel):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The root of the identifiers its exports give sessions and items (calendar UIDs, the frab
+    # schedule's guids): stable across edits and re-publications, new for a planned edition.
+    uuid = models.UUIDField(_("UUID"), default=uuid_module.uuid4, unique=True, editable=False)
+    # When the meeting or anything shown under it last changed (meetings.freshness): the key of
+    # its cached exports and their Last-Modified.
+    content_changed_at = models.DateTimeField(
+        _("content changed"), default=timezone.now, editable=False
+    )
 
     objects = MeetingQuerySet.as_manager()
     # What staff change, field by field (meetings.history): shown on the admin's History page.
-    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at", "content_changed_at"])
 
     single_line_fields = ("title",)
 
@@ -217,6 +226,11 @@ class Meeting(SingleLineTextModel):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:meeting_detail", kwargs={"slug": self.slug})
+
+    def export_uid(self, kind: str, pk: int) -> uuid_module.UUID:
+        """A stable UUID for one of its sessions, items or segments in every export ("session",
+        42): the same in every version, on every server, and in no other meeting."""
+        return uuid_module.uuid5(self.uuid, f"{kind}:{pk}")
 
     def clean(self) -> None:
         if (

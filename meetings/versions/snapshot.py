@@ -144,7 +144,7 @@ def _people_back(data: dict[str, Any] | None) -> PeopleBlock | None:
     return block
 
 
-def _item_back(data: dict[str, Any]) -> ItemEntry:
+def _item_back(data: dict[str, Any], session_pk: int | None = None) -> ItemEntry:
     return ItemEntry(
         item=AgendaItem(pk=data["id"], title=data["title"]),
         number=data["number"],
@@ -157,6 +157,7 @@ def _item_back(data: dict[str, Any]) -> ItemEntry:
             )
             for segment in data["segments"]
         ],
+        session_pk=session_pk,
     )
 
 
@@ -176,7 +177,10 @@ def programme_from_snapshot(snapshot: Snapshot) -> Programme:
     days = []
     for day in snapshot["days"]:
         sessions = [
-            SessionEntry(session_back(session), [_item_back(item) for item in session["items"]])
+            SessionEntry(
+                session_back(session),
+                [_item_back(item, session["id"]) for item in session["items"]],
+            )
             for session in day["sessions"]
         ]
         days.append(Day(datetime.date.fromisoformat(day["date"]), sessions))
