@@ -4,8 +4,10 @@ An app registers, in its AppConfig.ready(), a function that gets the request and
 returns a `MeetingPanel` (a template and its context, shown on the meeting's overview) or None;
 or a function returning a `MeetingTab` (a page of the meeting beside "Organization of work") or
 None; or a `publish_summary` maker, returning the lines the publish confirmation shows of what
-the app makes public with the meeting ("3 documents"). Each function runs a fixed number of
-queries, whatever the meeting holds.
+the app makes public with the meeting ("3 documents"); or an `item_links` maker, returning the
+links the programme lists under each agenda item (papers: the documents filed under it); or an
+`export_link` maker, returning a link shown beside the programme's own exports (the API's). Each
+function runs a fixed number of queries, whatever the meeting holds.
 """
 
 from collections.abc import Callable
@@ -30,13 +32,25 @@ class MeetingTab:
     url: str
 
 
+@dataclass(frozen=True)
+class ItemLink:
+    """A link listed under an agenda item in the programme: `label` links to `url`; `byline`
+    (who it is by) follows it."""
+
+    label: str
+    url: str
+    byline: str = ""
+
+
 type PanelMaker = Callable[[HttpRequest, Meeting], MeetingPanel | None]
 type TabMaker = Callable[[Meeting], MeetingTab | None]
 type SummaryMaker = Callable[[Meeting], list[str]]
+type ItemLinksMaker = Callable[[Meeting], dict[int, list[ItemLink]]]
 
 _panel_makers: list[PanelMaker] = []
 _tab_makers: list[TabMaker] = []
 _summary_makers: list[SummaryMaker] = []
+_item_links_makers: list[ItemLinksMaker] = []
 
 
 def meeting_panel(maker: PanelMaker) -> PanelMaker:
@@ -70,3 +84,34 @@ def publish_summary(maker: SummaryMaker) -> SummaryMaker:
 
 def publish_summary_for(meeting: Meeting) -> list[str]:
     return [line for maker in _summary_makers for line in maker(meeting)]
+
+
+def item_links(maker: ItemLinksMaker) -> ItemLinksMaker:
+    """Register `maker`: a decorator. It returns the links by agenda item id."""
+    if maker not in _item_links_makers:
+        _item_links_makers.append(maker)
+    return maker
+
+
+def item_links_for(meeting: Meeting) -> dict[int, list[ItemLink]]:
+    found: dict[int, list[ItemLink]] = {}
+    for maker in _item_links_makers:
+        for item_pk, links in maker(meeting).items():
+            found.setdefault(item_pk, []).extend(links)
+    return found
+
+
+type ExportLinkMaker = Callable[[Meeting], ItemLink | None]
+
+_export_link_makers: list[ExportLinkMaker] = []
+
+
+def export_link(maker: ExportLinkMaker) -> ExportLinkMaker:
+    """Register `maker`: a decorator."""
+    if maker not in _export_link_makers:
+        _export_link_makers.append(maker)
+    return maker
+
+
+def export_links_for(meeting: Meeting) -> list[ItemLink]:
+    return [link for maker in _export_link_makers if (link := maker(meeting)) is not None]

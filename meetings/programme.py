@@ -7,6 +7,7 @@ Built from five queries whatever the size of the meeting, then shaped in Python:
 import datetime
 from dataclasses import dataclass, field
 
+from .extensions import ItemLink
 from .formatting import day_heading, join_names, roman
 from .models import AgendaItem, Appearance, Meeting, Role, Segment, Session
 
@@ -87,6 +88,8 @@ class ItemEntry:
     segments: list[SegmentEntry] = field(default_factory=list)
     # The session it is shown in here (None: not yet scheduled).
     session_pk: int | None = None
+    # What the apps above list under the item where it is first shown (meetings.extensions).
+    links: list[ItemLink] = field(default_factory=list)
 
     @property
     def numeral(self) -> str:
@@ -135,6 +138,17 @@ class Programme:
     @property
     def is_empty(self) -> bool:
         return not self.days and not self.unscheduled
+
+    def entries(self) -> list[ItemEntry]:
+        """Every item entry, in the page's order: continued ones again, unscheduled ones last."""
+        shown = [i for day in self.days for session in day.sessions for i in session.items]
+        return [*shown, *self.unscheduled]
+
+    def add_item_links(self, links: dict[int, list[ItemLink]]) -> None:
+        """Put each item's links (meetings.extensions.item_links_for) under its first showing."""
+        for entry in self.entries():
+            if not entry.continued:
+                entry.links = links.get(entry.item.pk, [])
 
 
 def build_programme(meeting: Meeting) -> Programme:

@@ -11,10 +11,11 @@ from accounts.images import picture_response
 from accounts.models import Organization
 from papers.models import Document
 
-from .extensions import panels_for
+from .exports.source import Place, appearance_places, exportable_meetings, public_programme
+from .extensions import export_links_for, item_links_for, panels_for
 from .models import Appearance, Meeting, MeetingSeries, MeetingStatus, Person
 from .models.versions import latest_version_of, with_latest_version
-from .programme import build_programme
+from .programme import Day, ItemEntry, PeopleBlock, SegmentEntry, SessionEntry, build_programme
 from .versions.changes import programme_changes
 from .versions.services import released_appearances
 from .versions.snapshot import programme_from_snapshot, snapshot_of
@@ -77,6 +78,7 @@ class MeetingDetailView(PublishedMeetingMixin):
             self.object.submissions_are_open() and Organization.objects.for_user(user).exists()
         )
         context["panels"] = panels_for(self.request, self.object)
+        context["export_links"] = export_links_for(self.object)
         return context
 
 
@@ -100,6 +102,8 @@ class ProgrammeView(PublishedMeetingMixin):
             context["programme"] = build_programme(meeting)
         else:
             context["programme"] = programme_from_snapshot(version.snapshot)
+        context["programme"].add_item_links(item_links_for(meeting))
+        context["export_links"] = export_links_for(meeting)
         context["version"] = version
         if self.staff_view and meeting.is_published:
             context["staff_live"] = True
@@ -192,6 +196,56 @@ def released_only(appearances: list[Appearance]) -> list[Appearance]:
     return shown
 
 
+def _live_place(appearance: Appearance) -> Place:
+    """Where the live programme shows an appearance (a meeting published before versions
+    existed), from its own rows: the segment's session, else the item's first session."""
+    item = appearance.agenda_item
+    first = min(item.sessions.all(), key=lambda s: (s.date, s.start_time, s.pk), default=None)
+    segment = appearance.segment
+    session = (segment.session if segment else None) or first
+    entry = ItemEntry(
+        item=item,
+        number=appearance.item_number,
+        continued=session is not None and first is not None and session.pk != first.pk,
+        session_pk=session.pk if session else None,
+    )
+    return Place(
+        day=Day(session.date) if session else None,
+        session=SessionEntry(session) if session else None,
+        item=entry,
+        segment=SegmentEntry(segment, PeopleBlock()) if segment else None,
+        appearance=appearance,
+    )
+
+
+def places_of(person: Person) -> list[tuple[Meeting, list[Place]]]:
+    """Where the person appears in the programmes the public reads (each published meeting's
+    released version, or its live programme before its first), latest meeting first, each
+    meeting's places in the programme's order. Four queries, whatever the person's record."""
+    appearances = list(
+        Appearance.objects.for_person_page(person).prefetch_related("agenda_item__sessions")
+    )
+    meeting_ids = {appearance.agenda_item.meeting_id for appearance in appearances}
+    meetings = exportable_meetings().filter(pk__in=meeting_ids).order_by("-start_date", "pk")
+    found = []
+    for meeting in meetings:
+        if latest_version_of(meeting) is None:
+            places = [
+                _live_place(appearance)
+                for appearance in appearances
+                if appearance.agenda_item.meeting_id == meeting.pk
+            ]
+        else:
+            places = [
+                place
+                for place in appearance_places(public_programme(meeting)).values()
+                if place.appearance is not None and place.appearance.person.pk == person.pk
+            ]
+        if places:
+            found.append((meeting, places))
+    return found
+
+
 class PersonDetailView(DetailView):
     template_name = "meetings/person_detail.html"
     context_object_name = "person"
@@ -199,15 +253,15 @@ class PersonDetailView(DetailView):
     @override
     def get_object(self, queryset=None):
         person = get_object_or_404(Person.objects.named().with_details(), slug=self.kwargs["slug"])
-        self.appearances = released_only(list(Appearance.objects.for_person_page(person)))
-        if not self.appearances:
+        self.places = places_of(person)
+        if not self.places:
             # Someone who is in no published programme has no public page.
             raise Http404("No published appearances.")
         return person
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["appearances"] = self.appearances
+        context["places"] = self.places
         return context
 
 

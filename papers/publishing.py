@@ -1,8 +1,10 @@
-"""What papers makes public with a meeting, for the publish confirmation (meetings.extensions)."""
+"""What papers adds to a meeting's public pages through meetings.extensions: what it makes public
+with the meeting (the publish confirmation) and the documents listed under each agenda item in
+the programme."""
 
 from django.utils.translation import ngettext
 
-from meetings.extensions import publish_summary
+from meetings.extensions import ItemLink, item_links, publish_summary
 from meetings.models import Meeting
 from papers.models import Document, DocumentStatus
 
@@ -12,3 +14,21 @@ def published_documents(meeting: Meeting) -> list[str]:
     """The meeting's published documents: public once the meeting is."""
     count = Document.objects.filter(meeting=meeting, status=DocumentStatus.PUBLISHED).count()
     return [ngettext("%(count)d document", "%(count)d documents", count) % {"count": count}]
+
+
+@item_links
+def documents_by_agenda_item(meeting: Meeting) -> dict[int, list[ItemLink]]:
+    """The meeting's published documents filed under an agenda item, by item (one query)."""
+    documents = (
+        Document.objects.filter(
+            meeting=meeting, status=DocumentStatus.PUBLISHED, agenda_item__isnull=False
+        )
+        .select_related("organization__parent")
+        .prefetch_related("authors")
+        .order_by("category__order", "title", "pk")
+    )
+    found: dict[int, list[ItemLink]] = {}
+    for document in documents:
+        link = ItemLink(document.title, document.get_absolute_url(), " · ".join(document.byline))
+        found.setdefault(document.agenda_item_id, []).append(link)
+    return found

@@ -22,7 +22,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header, http_date
 
-from meetings.models import Meeting, MeetingStatus
+from meetings.models import Appearance, Meeting, MeetingStatus
 from meetings.models.versions import latest_version_of, with_latest_version
 from meetings.programme import (
     Day,
@@ -118,6 +118,8 @@ class Place:
     session: SessionEntry | None
     item: ItemEntry
     segment: SegmentEntry | None
+    # The appearance as the programme shows it (role, affiliation, person).
+    appearance: Appearance | None = None
 
     @property
     def anchor(self) -> str:
@@ -145,5 +147,5 @@ def appearance_places(programme: Programme) -> dict[int, Place]:
         for segment_entry, block in _blocks(item):
             appearances = [*block.presenters, *(a for g in block.groups for a in g.appearances)]
             for appearance in appearances:
-                found[appearance.pk] = Place(day, session_entry, item, segment_entry)
+                found[appearance.pk] = Place(day, session_entry, item, segment_entry, appearance)
     return found

@@ -18,7 +18,7 @@ from meetings.formatting import date_range, time_range
 def validate_time_zone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
         raise ValidationError(
-            _("“%(value)s” is not a time zone name such as America/New_York or Europe/Geneva."),
+            _("“%(value)s” is not a time zone name such as America/New_York or Europe/Zurich."),
             params={"value": value},
             code="invalid_time_zone",
         )

@@ -383,7 +383,7 @@ def test_session_page_rejects_a_session_that_ends_before_it_starts(admin_client)
         (
             {"time_zone": "Mars/Olympus"},
             "time_zone",
-            "“Mars/Olympus” is not a time zone name such as America/New_York or Europe/Geneva.",
+            "“Mars/Olympus” is not a time zone name such as America/New_York or Europe/Zurich.",
         ),
     ],
 )
