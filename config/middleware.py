@@ -2,14 +2,14 @@
 
 No text Plenary keeps or searches may hold U+0000 (PostgreSQL refuses it in text, which made the
 admin's filters and autocomplete answer 500), so a NUL in the path, the query string or a form
-field answers 400 with the site's 400 page.
+field answers 400 with the site's 400 page (under /api/, in the API's JSON).
 """
 
 from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import BadRequest
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.views.defaults import bad_request
 
 NUL = "\x00"
@@ -49,4 +49,6 @@ class NulByteMiddleware:
         return None
 
     def _refuse(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith("/api/"):
+            return JsonResponse({"detail": "The request holds a NUL byte."}, status=400)
         return bad_request(request, BadRequest("NUL byte in the request"))

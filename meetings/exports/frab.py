@@ -12,8 +12,10 @@ Items not yet scheduled have no time, and no event.
 Identifiers. An event's guid comes from Meeting.export_uid: ("item", pk) for an item's first
 showing, so it stays the same when the item moves to another session; ("item:<pk>:session",
 session pk) for a later showing; ("session", pk) for a session shown alone. Its integer id, which
-apps key their favourites on, is the guid's first 31 bits (the next free number in the unlikely
-case that two collide), so it is stable as the guid is, and unique in the file.
+apps key their favourites on, comes from the item's id (times ID_STEP, plus one for each later
+showing), so it stays with the item through edits and versions; apps such as ConfClerk also
+order events that start together by id, which keeps a session's items in the order they were
+planned. The next free number is taken in the unlikely case of a clash, so ids are unique.
 
 People. Every presenter, moderator, chair and discussant of the event is a person, named
 without honorific (apps sort and search speakers by name: "Amb." and "Mr." would sort them by
@@ -52,6 +54,9 @@ DAY_CHANGE = datetime.time(4)
 # The steps a timeslot may take, largest first, in minutes.
 TIMESLOTS = (60, 30, 15, 10, 5)
 ID_LIMIT = 2**31 - 1  # ids stay in a signed 32-bit integer, as apps store them
+# An item's event id is its id times this, plus one for each later showing; a session shown alone
+# takes its id times this, plus ID_STEP - 1.
+ID_STEP = 100
 
 # Our roles in the vocabulary of the maintainers' schema for a person's role at an event.
 READER_ROLES: dict[str, str] = {
@@ -166,13 +171,13 @@ def _at(meeting: Meeting, date: datetime.date, time: datetime.time) -> datetime.
 
 
 class _Ids:
-    """Event ids from guids: the guid's first 31 bits, or the next free number."""
+    """Event ids: the number asked for (from the item's id), or the next free one."""
 
     def __init__(self) -> None:
         self.used: set[int] = set()
 
-    def of(self, guid: uuid.UUID) -> int:
-        number = (guid.int >> (128 - 31)) % ID_LIMIT + 1
+    def of(self, wanted: int) -> int:
+        number = wanted % ID_LIMIT or 1
         while number in self.used:
             number = number % ID_LIMIT + 1
         self.used.add(number)
@@ -256,6 +261,7 @@ class _Builder:
             reverse("meetings:programme", kwargs={"slug": meeting.slug})
         )
         self.ids = _Ids()
+        self.continued: dict[int, int] = {}  # later showings of each item so far
 
     def place(self, anchor: str) -> str:
         return f"{self.programme_url}#{anchor}"
@@ -265,13 +271,14 @@ class _Builder:
         session_entry: SessionEntry,
         *,
         guid: uuid.UUID,
+        wanted_id: int,
         kind: str,
         title: str,
         track: str = "",
         entry: ItemEntry | None = None,
     ) -> ScheduleEvent:
         session = session_entry.session
-        event_id = self.ids.of(guid)
+        event_id = self.ids.of(wanted_id)
         session_link = ScheduleLink(
             self.place(session_entry.anchor), _("This session in the Organization of work")
         )
@@ -305,17 +312,29 @@ class _Builder:
         if not session_entry.items:
             guid = self.meeting.export_uid("session", session.pk)
             title = session.name or _("Session")
-            return [self.event(session_entry, guid=guid, kind="session", title=title)]
+            wanted = session.pk * ID_STEP + ID_STEP - 1
+            return [
+                self.event(session_entry, guid=guid, wanted_id=wanted, kind="session", title=title)
+            ]
         events = []
         for entry in session_entry.items:
             track = f"{entry.numeral}. {entry.item.title}"
             title = f"{track} {_('(continued)')}" if entry.continued else track
+            wanted = entry.item.pk * ID_STEP
             if entry.continued:
                 guid = self.meeting.export_uid(f"item:{entry.item.pk}:session", session.pk)
+                self.continued[entry.item.pk] = self.continued.get(entry.item.pk, 0) + 1
+                wanted += self.continued[entry.item.pk]
             else:
                 guid = self.meeting.export_uid("item", entry.item.pk)
             event = self.event(
-                session_entry, guid=guid, kind="item", title=title, track=track, entry=entry
+                session_entry,
+                guid=guid,
+                wanted_id=wanted,
+                kind="item",
+                title=title,
+                track=track,
+                entry=entry,
             )
             events.append(event)
         return events
