@@ -4,10 +4,7 @@
   programme: the session's agenda items with their numerals, presentations and people in the
   description, and its place on the programme page as URL.
 - `session_calendar(meeting, session_pk)`: that one session's event (the same UID).
-- `person_calendar(person, meetings)`: one event per session in which the person appears, with
-  their roles and items, each linked to the exact place of the programme.
-- `series_calendar(series, meetings)`: a feed of a series' published meetings, one all-day
-  event each.
+- A person's calendar and a series' feed are in calendar_feeds.py, built from the parts here.
 
 Times are the venue's local times with their TZID and a VTIMEZONE, so a calendar anywhere
 shows 10:00 in New York as 16:00 in Geneva. UIDs come from Meeting.export_uid, the same in
@@ -18,20 +15,18 @@ the meeting changes. Links are absolute, from SITE_URL (config.links).
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from icalendar import Calendar, Event, Timezone
 
 from config.links import absolute_url
-from meetings.formatting import join_names, time_range
-from meetings.models import Appearance, Meeting, MeetingSeries, Person
+from meetings.formatting import time_range
+from meetings.models import Meeting
 from meetings.programme import ItemEntry, PeopleBlock, SessionEntry
 
 from .calendar_revisions import Revision, session_revisions, unreleased_revision
-from .source import Place, appearance_places, public_programme
+from .source import public_programme
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 PRODID = "-//Plenary//Programme calendar//EN"
@@ -45,7 +40,7 @@ REFRESH_TEXT = f"PT{REFRESH // datetime.timedelta(minutes=1)}M"  # as X-PUBLISHE
 # The calendar and its time zones.
 
 
-def _calendar(*, name: str, description: str, url: str, source: str) -> Calendar:
+def new_calendar(*, name: str, description: str, url: str, source: str) -> Calendar:
     calendar = Calendar()
     calendar.prodid = PRODID
     calendar.version = "2.0"
@@ -61,7 +56,7 @@ def _calendar(*, name: str, description: str, url: str, source: str) -> Calendar
     return calendar
 
 
-def _with_time_zones(calendar: Calendar, events: Iterable[Event]) -> bytes:
+def with_time_zones(calendar: Calendar, events: Iterable[Event]) -> bytes:
     """The calendar with its events, after a VTIMEZONE for each time zone they use, covering
     the whole years they fall in (UTC needs none: its times end in Z)."""
     events = list(events)
@@ -89,15 +84,15 @@ def _with_time_zones(calendar: Calendar, events: Iterable[Event]) -> bytes:
 # The text of a session's event.
 
 
-def _programme_url(meeting: Meeting) -> str:
+def programme_address(meeting: Meeting) -> str:
     return absolute_url(reverse("meetings:programme", kwargs={"slug": meeting.slug}))
 
 
-def _session_name(entry: SessionEntry) -> str:
+def session_name(entry: SessionEntry) -> str:
     return entry.session.name or _("Session")
 
 
-def _item_heading(entry: ItemEntry) -> str:
+def item_heading(entry: ItemEntry) -> str:
     heading = f"{entry.numeral}. {entry.item.title}"
     return f"{heading} {_('(continued)')}" if entry.continued else heading
 
@@ -108,7 +103,7 @@ def _groups(block: PeopleBlock, indent: str = "") -> list[str]:
 
 def _item_lines(entry: ItemEntry) -> list[str]:
     """An agenda item as the programme page lists it, in plain text."""
-    lines = [_item_heading(entry)]
+    lines = [item_heading(entry)]
     if entry.people is not None:
         lines += [f"• {appearance.label}" for appearance in entry.people.presenters]
     for segment_entry in entry.segments:
@@ -123,7 +118,7 @@ def _item_lines(entry: ItemEntry) -> list[str]:
     return lines
 
 
-def _local_times(meeting: Meeting, entry: SessionEntry) -> str:
+def local_times(meeting: Meeting, entry: SessionEntry) -> str:
     session = entry.session
     times = time_range(session.start_time, session.end_time)
     return _("%(times)s, local time at the venue (%(zone)s)") % {
@@ -137,7 +132,7 @@ def _location(meeting: Meeting, entry: SessionEntry) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def _timed_event(
+def timed_event(
     meeting: Meeting, entry: SessionEntry, revision: Revision, *, uid_kind: str
 ) -> Event:
     """An event at the session's time, in the meeting's time zone, with its revision."""
@@ -156,10 +151,10 @@ def _timed_event(
 
 def session_event(meeting: Meeting, entry: SessionEntry, revision: Revision) -> Event:
     """A session with its agenda items and their people, linked to its place on the page."""
-    programme_url = _programme_url(meeting)
-    event = _timed_event(meeting, entry, revision, uid_kind="session")
-    event.summary = f"{_session_name(entry)} · {meeting.title}"
-    paragraphs = [_local_times(meeting, entry)]
+    programme_url = programme_address(meeting)
+    event = timed_event(meeting, entry, revision, uid_kind="session")
+    event.summary = f"{session_name(entry)} · {meeting.title}"
+    paragraphs = [local_times(meeting, entry)]
     paragraphs += ["\n".join(_item_lines(item)) for item in entry.items]
     paragraphs.append(_("Organization of work: %(url)s") % {"url": programme_url})
     event.description = "\n\n".join(paragraphs)
@@ -167,7 +162,9 @@ def session_event(meeting: Meeting, entry: SessionEntry, revision: Revision) -> 
     return event
 
 
-def _revision(meeting: Meeting, found: dict[int, dict[int, Revision]], session_pk: int) -> Revision:
+def revision_of(
+    meeting: Meeting, found: dict[int, dict[int, Revision]], session_pk: int
+) -> Revision:
     """The session's Revision from session_revisions(), or a never-released meeting's."""
     return found.get(meeting.pk, {}).get(session_pk) or unreleased_revision(meeting)
 
@@ -176,11 +173,11 @@ def _revision(meeting: Meeting, found: dict[int, dict[int, Revision]], session_p
 
 
 def _meeting_calendar(meeting: Meeting, *, name: str, source: str) -> Calendar:
-    calendar = _calendar(
+    calendar = new_calendar(
         name=name,
         description=_("Programme of the %(title)s, %(dates)s.")
         % {"title": meeting.title, "dates": meeting.dates_display},
-        url=_programme_url(meeting),
+        url=programme_address(meeting),
         source=source,
     )
     calendar.add("X-WR-TIMEZONE", meeting.time_zone)
@@ -195,11 +192,11 @@ def programme_calendar(meeting: Meeting) -> bytes:
     source = absolute_url(reverse("meetings:programme_ics", kwargs={"slug": meeting.slug}))
     calendar = _meeting_calendar(meeting, name=meeting.title, source=source)
     events = [
-        session_event(meeting, entry, _revision(meeting, revisions, entry.session.pk))
+        session_event(meeting, entry, revision_of(meeting, revisions, entry.session.pk))
         for day in programme.days
         for entry in day.sessions
     ]
-    return _with_time_zones(calendar, events)
+    return with_time_zones(calendar, events)
 
 
 def session_calendar(meeting: Meeting, session_pk: int) -> bytes | None:
@@ -211,139 +208,9 @@ def session_calendar(meeting: Meeting, session_pk: int) -> bytes | None:
     if entry is None:
         return None
     revisions = session_revisions([meeting])
-    event = session_event(meeting, entry, _revision(meeting, revisions, session_pk))
+    event = session_event(meeting, entry, revision_of(meeting, revisions, session_pk))
     source = absolute_url(
         reverse("meetings:session_ics", kwargs={"slug": meeting.slug, "session_pk": session_pk})
     )
     calendar = _meeting_calendar(meeting, name=str(event.summary), source=source)
-    return _with_time_zones(calendar, [event])
-
-
-# A person's file.
-
-
-@dataclass
-class _Showing:
-    """A session in which a person appears, with each of their appearances and its place."""
-
-    meeting: Meeting
-    entry: SessionEntry
-    appearances: list[tuple[Appearance, Place]] = field(default_factory=list)
-
-
-def _people_at(place: Place) -> list[Appearance]:
-    block = place.segment.people if place.segment else place.item.people
-    if block is None:
-        return []
-    return [*block.presenters, *(a for group in block.groups for a in group.appearances)]
-
-
-def _showings(person: Person, meeting: Meeting) -> list[_Showing]:
-    """The sessions of the meeting's released programme in which the person appears."""
-    showings: dict[int, _Showing] = {}
-    for appearance_id, place in appearance_places(public_programme(meeting)).items():
-        if place.session is None:
-            continue  # an item not yet scheduled has no time to put in a calendar
-        for appearance in _people_at(place):
-            if appearance.pk == appearance_id and appearance.person.pk == person.pk:
-                showing = showings.setdefault(
-                    place.session.session.pk, _Showing(meeting, place.session)
-                )
-                showing.appearances.append((appearance, place))
-    return list(showings.values())
-
-
-def _appearance_lines(appearance: Appearance, place: Place, programme_url: str) -> list[str]:
-    lines = [f"{appearance.get_role_display()}, {_item_heading(place.item)}"]
-    if place.segment is not None and place.segment.segment.title:
-        lines.append(place.segment.segment.title)
-    lines.append(f"{programme_url}#{place.anchor}")
-    return lines
-
-
-def _person_event(person: Person, showing: _Showing, revision: Revision) -> Event:
-    meeting, entry = showing.meeting, showing.entry
-    programme_url = _programme_url(meeting)
-    event = _timed_event(meeting, entry, revision, uid_kind=f"person-{person.pk}-session")
-    roles = list(dict.fromkeys(a.get_role_display() for a, _place in showing.appearances))
-    numerals = list(dict.fromkeys(place.item.numeral for _a, place in showing.appearances))
-    items = ngettext("item %(numerals)s", "items %(numerals)s", len(numerals)) % {
-        "numerals": join_names(numerals)
-    }
-    event.summary = _("%(roles)s, %(items)s · %(meeting)s") % {
-        "roles": join_names(roles),
-        "items": items,
-        "meeting": meeting.title,
-    }
-    paragraphs = [
-        "\n".join(_appearance_lines(appearance, place, programme_url))
-        for appearance, place in showing.appearances
-    ]
-    paragraphs.append(
-        "\n".join(
-            [
-                f"{_session_name(entry)} · {meeting.title}",
-                _local_times(meeting, entry),
-                _("Organization of work: %(url)s") % {"url": programme_url},
-            ]
-        )
-    )
-    event.description = "\n\n".join(paragraphs)
-    event.url = f"{programme_url}#{showing.appearances[0][1].anchor}"
-    return event
-
-
-def person_calendar(person: Person, meetings: list[Meeting]) -> bytes:
-    """Every session of these meetings' released programmes (from exportable_meetings()) in
-    which the person appears: one query (the versions) beyond those of meetings never
-    released."""
-    showings = [showing for meeting in meetings for showing in _showings(person, meeting)]
-    showings.sort(key=lambda s: (s.entry.session.date, s.entry.session.start_time, s.meeting.pk))
-    found = session_revisions(meetings)
-    events = [
-        _person_event(
-            person,
-            showing,
-            _revision(showing.meeting, found, showing.entry.session.pk),
-        )
-        for showing in showings
-    ]
-    page = person.get_absolute_url()
-    source = absolute_url(reverse("meetings:person_ics", kwargs={"slug": person.slug}))
-    calendar = _calendar(
-        name=_("%(name)s in the programme") % {"name": person.display_name},
-        description=_("The sessions in which %(name)s takes part.") % {"name": person.display_name},
-        url=absolute_url(page),
-        source=source,
-    )
-    return _with_time_zones(calendar, events)
-
-
-# A series' feed.
-
-
-def _meeting_event(meeting: Meeting) -> Event:
-    event = Event()
-    event.uid = str(meeting.uuid)
-    event.stamp = meeting.content_changed_at
-    event.last_modified = meeting.content_changed_at
-    event.start = meeting.start_date
-    event.end = meeting.end_date + datetime.timedelta(days=1)  # DTEND is exclusive
-    event.summary = meeting.title
-    if location := ", ".join(part for part in (meeting.city, meeting.country) if part):
-        event.location = location
-    url = absolute_url(meeting.get_absolute_url())
-    event.description = "\n\n".join(part for part in (meeting.summary, url) if part)
-    event.url = url
-    return event
-
-
-def series_calendar(series: MeetingSeries, meetings: list[Meeting]) -> bytes:
-    """A series' published meetings (no query)."""
-    calendar = _calendar(
-        name=series.name,
-        description=_("The meetings of the %(series)s.") % {"series": series.name},
-        url=absolute_url(series.get_absolute_url()),
-        source=absolute_url(reverse("meetings:series_ics", kwargs={"slug": series.slug})),
-    )
-    return _with_time_zones(calendar, [_meeting_event(meeting) for meeting in meetings])
+    return with_time_zones(calendar, [event])

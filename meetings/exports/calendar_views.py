@@ -19,13 +19,8 @@ from django.views.decorators.http import require_safe
 from meetings.models import Appearance, Meeting, MeetingSeries, Person
 from meetings.views import released_only
 
-from .calendar import (
-    CONTENT_TYPE,
-    person_calendar,
-    programme_calendar,
-    series_calendar,
-    session_calendar,
-)
+from .calendar import CONTENT_TYPE, programme_calendar, session_calendar
+from .calendar_feeds import person_calendar, series_calendar
 from .source import (
     CACHE_SECONDS,
     cached_export,

@@ -10,7 +10,7 @@ added beside `name`.
 import json
 from typing import Any
 
-from .frab import Schedule, ScheduleDay, ScheduleEvent
+from .frab_schedule import Schedule, ScheduleDay, ScheduleEvent
 
 SCHEMA_URL = "https://c3voc.de/schedule/schema.json"
 

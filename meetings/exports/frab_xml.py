@@ -16,7 +16,7 @@ a person its `id` (schedule.json has both).
 import re
 from xml.etree import ElementTree
 
-from .frab import Schedule, ScheduleDay, ScheduleEvent
+from .frab_schedule import Schedule, ScheduleDay, ScheduleEvent
 
 # Characters XML 1.0 cannot hold at all, even escaped (control characters but tab and breaks).
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

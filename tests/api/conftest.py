@@ -8,7 +8,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from jsonschema import Draft202012Validator, FormatChecker
@@ -16,14 +15,6 @@ from jsonschema import Draft202012Validator, FormatChecker
 from meetings.models import Meeting
 
 TENTH_SLUG = "tenth-coordination-meeting"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Throttle counts and cached answers stay inside one test."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

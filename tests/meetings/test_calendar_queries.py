@@ -2,7 +2,6 @@
 per change: a second request is answered from the cache, and an edit released shows at once."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -13,11 +12,6 @@ from meetings.versions.services import programme_release
 from tests.meetings.sized import meeting_with_presentations
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
 
 
 def programme_ics(meeting: Meeting) -> str:

@@ -11,7 +11,6 @@ import uuid
 
 import jsonschema
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 from lxml import etree
@@ -168,13 +167,6 @@ SCHEDULE_SCHEMA = {
         },
     },
 }
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -26,13 +26,6 @@ pytestmark = pytest.mark.django_db
 NAMES = ("meetings:schedule_xml", "meetings:schedule_json")
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def url(name: str, meeting: Meeting) -> str:
     return reverse(name, kwargs={"slug": meeting.slug})
 

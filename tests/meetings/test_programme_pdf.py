@@ -7,7 +7,6 @@ import re
 
 import pypdf
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 from lxml import html as lxml_html
@@ -42,13 +41,6 @@ pytestmark = pytest.mark.django_db
 TENTH = "tenth-coordination-meeting"
 # Written out here rather than taken from meetings.formatting, so that a wrong numeral shows.
 NUMERALS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -14,9 +14,10 @@ pytestmark = pytest.mark.django_db
 
 
 def section(page: str, heading: str) -> str:
+    """The heading's section of the page's main content: up to the next heading or the end."""
     start = page.index(f">{heading}</h3>")
-    end = page.find("<h3", start)
-    return page[start : end if end != -1 else None]
+    ends = [end for end in (page.find("<h3", start), page.find("</main>", start)) if end != -1]
+    return page[start : min(ends) if ends else None]
 
 
 def links(html: str) -> list[str]:
