@@ -31,8 +31,9 @@ meeting's `time_zone` is its IANA name.
 **Lists** are paginated: `?page=2`, `?page_size=100` (at most 200); each page says `count`,
 `next` and `previous`. A parameter that is not valid is a `400` that says why.
 
-**Caching.** Answers carry an `ETag` and, where known, a `Last-Modified`: send `If-None-Match` or
-`If-Modified-Since` to get a `304 Not Modified` when nothing changed. They may be cached for five
+**Caching.** Answers carry an `ETag`, and a meeting's own answers (its detail, programme and
+documents) a `Last-Modified` too: send `If-None-Match` (or `If-Modified-Since` where there is a
+`Last-Modified`) to get a `304 Not Modified` when nothing changed. They may be cached for five
 minutes (`Cache-Control: public, max-age=300`).
 
 **CORS.** Any origin may read the API from a browser (`Access-Control-Allow-Origin: *`, without

@@ -87,6 +87,8 @@ MEETING_DETAIL = OpenApiExample(
         "programme_version": VERSION,
         "exports": {
             "calendar": f"{SITE}/meetings/tenth-coordination-meeting/programme.ics",
+            "schedule_xml": f"{SITE}/meetings/tenth-coordination-meeting/schedule.xml",
+            "schedule_json": f"{SITE}/meetings/tenth-coordination-meeting/schedule.json",
             "pdf": f"{SITE}/meetings/tenth-coordination-meeting/programme.pdf",
         },
         "api": {
@@ -197,10 +199,15 @@ PERSON_DETAIL = OpenApiExample(
                 "item_number": 1,
                 "item_numeral": "I",
                 "item_title": "Opening of the meeting",
+                "continued": False,
                 "segment_title": None,
-                "role": "moderator",
-                "role_label": "Moderator",
+                "role": "speaker",
+                "role_label": "Speaker",
                 "affiliation": "Population Division, DESA",
+                "date": "2012-02-09",
+                "start_time": "10:00",
+                "end_time": "13:00",
+                "session_name": "Morning session",
                 "programme_url": f"{PROGRAMME_URL}#item-1",
             }
         ],

@@ -9,13 +9,11 @@ pages show, by the same rules as those pages.
   these belong to (their parents), which the API names with them.
 """
 
-import datetime
-
-from django.db.models import Max, QuerySet
+from django.db.models import QuerySet
 
 from accounts.models import Organization
 from meetings.exports.source import exportable_meetings
-from meetings.models import Appearance, Meeting, Person
+from meetings.models import Appearance, Person
 from meetings.views import released_only
 from papers.models import Document
 
@@ -66,11 +64,3 @@ def public_organization_ids() -> set[int]:
 
 def public_organizations() -> QuerySet[Organization]:
     return Organization.objects.with_parent().filter(pk__in=public_organization_ids())
-
-
-def last_published_change() -> datetime.datetime | None:
-    """When a published meeting, or anything shown under it, last changed."""
-    stamp: datetime.datetime | None = Meeting.objects.published().aggregate(
-        stamp=Max("content_changed_at")
-    )["stamp"]
-    return stamp

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
@@ -106,7 +107,7 @@ MIDDLEWARE = [
     "config.faults.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Read-only CORS for /api/ alone (the "Open data API" block below).
+    # Read-only CORS for /api/ and the export files (the "Open data API" block below).
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -299,7 +300,15 @@ SPECTACULAR_SETTINGS = {
         "defaultModelsExpandDepth": -1,
     },
 }
-CORS_URLS_REGEX = r"^/api/.*$"
+# The API, and the programme's export files (calendars, frab schedules, the PDF), which web-based
+# schedule readers fetch from other sites.
+CORS_URLS_REGEX = (
+    r"^/(api/.*"
+    r"|meetings/[^/]+/(programme\.(ics|pdf)|schedule\.(xml|json)|sessions/\d+\.ics)"
+    r"|(people|series)/[^/]+/calendar\.ics)$"
+)
+# A browser's own conditional requests need their headers allowed in the preflight.
+CORS_ALLOW_HEADERS = (*default_headers, "if-none-match", "if-modified-since")
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]

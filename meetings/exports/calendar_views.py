@@ -14,7 +14,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, path
 from django.utils.translation import get_language
-from django.views.decorators.http import require_safe
 
 from meetings.models import Appearance, Meeting, MeetingSeries, Person
 from meetings.views import released_only
@@ -25,6 +24,7 @@ from .source import (
     CACHE_SECONDS,
     cached_export,
     export_response,
+    export_view,
     exportable_meeting,
     exportable_meetings,
 )
@@ -56,7 +56,7 @@ def _calendar_response(
     )
 
 
-@require_safe
+@export_view
 def programme_ics(request: HttpRequest, slug: str) -> HttpResponse:
     """/meetings/<slug>/programme.ics: one event per session of the released programme."""
     meeting = exportable_meeting(slug)
@@ -64,7 +64,7 @@ def programme_ics(request: HttpRequest, slug: str) -> HttpResponse:
     return _calendar_response(request, content, f"{meeting.slug}-programme.ics", meeting=meeting)
 
 
-@require_safe
+@export_view
 def session_ics(request: HttpRequest, slug: str, session_pk: int) -> HttpResponse:
     """/meetings/<slug>/sessions/<pk>.ics: one session of the released programme."""
     meeting = exportable_meeting(slug)
@@ -80,7 +80,7 @@ def session_ics(request: HttpRequest, slug: str, session_pk: int) -> HttpRespons
     return _calendar_response(request, content, filename, meeting=meeting)
 
 
-@require_safe
+@export_view
 def person_ics(request: HttpRequest, slug: str) -> HttpResponse:
     """/people/<slug>/calendar.ics: the sessions a person takes part in. Only someone with a
     public page has one (meetings.views.PersonDetailView: named, and in a released programme)."""
@@ -98,7 +98,7 @@ def person_ics(request: HttpRequest, slug: str) -> HttpResponse:
     return _calendar_response(request, content, f"{person.slug}.ics")
 
 
-@require_safe
+@export_view
 def series_ics(request: HttpRequest, slug: str) -> HttpResponse:
     """/series/<slug>/calendar.ics: the series' published meetings, one all-day event each."""
     series = get_object_or_404(MeetingSeries.objects.all(), slug=slug)

@@ -13,9 +13,10 @@ Identifiers. An event's guid comes from Meeting.export_uid: ("item", pk) for an 
 showing, so it stays the same when the item moves to another session; ("item:<pk>:session",
 session pk) for a later showing; ("session", pk) for a session shown alone. Its integer id, which
 apps key their favourites on, comes from the item's id (times ID_STEP, plus one for each later
-showing), so it stays with the item through edits and versions; apps such as ConfClerk also
-order events that start together by id, which keeps a session's items in the order they were
-planned. The next free number is taken in the unlikely case of a clash, so ids are unique.
+showing), so it stays with the item through edits and versions. Apps such as ConfClerk order
+events that start together by id: they show a session's items in the order they were created,
+which is their numerals' order unless staff reorder them later (stable favourites come first).
+The next free number is taken in the unlikely case of a clash, so ids are unique.
 
 People. Every presenter, moderator, chair and discussant of the event is a person, named
 without honorific (apps sort and search speakers by name: "Amb." and "Mr." would sort them by

@@ -21,7 +21,7 @@ def _event(event: ScheduleEvent, language: str) -> dict[str, Any]:
         "id": event.id,
         "date": event.start.isoformat(timespec="seconds"),
         "start": event.start.strftime("%H:%M"),
-        "end": event.end.isoformat(timespec="seconds"),
+        # No "end": the maintainers' earlier JSON schema refuses it, and date plus duration say it.
         "duration": event.duration,
         "room": event.room,
         "slug": event.slug,

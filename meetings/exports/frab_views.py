@@ -4,12 +4,11 @@ released programme (meetings/exports/frab.py builds them), cached with the meeti
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path
 from django.utils.translation import get_language
-from django.views.decorators.http import require_safe
 
 from .frab import build_schedule
 from .frab_json import schedule_json as json_bytes
 from .frab_xml import schedule_xml as xml_bytes
-from .source import cached_export, export_response, exportable_meeting
+from .source import cached_export, export_response, export_view, exportable_meeting
 
 XML_TYPE = "application/xml; charset=utf-8"
 JSON_TYPE = "application/json"
@@ -21,7 +20,7 @@ def _kind(name: str) -> str:
     return f"frab-{name}:{get_language()}"
 
 
-@require_safe
+@export_view
 def schedule_xml(request: HttpRequest, slug: str) -> HttpResponse:
     """/meetings/<slug>/schedule.xml, for Giggity, ConfClerk, EventFahrplan."""
     meeting = exportable_meeting(slug)
@@ -32,7 +31,7 @@ def schedule_xml(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_safe
+@export_view
 def schedule_json(request: HttpRequest, slug: str) -> HttpResponse:
     """/meetings/<slug>/schedule.json: the same schedule as JSON."""
     meeting = exportable_meeting(slug)

@@ -7,8 +7,9 @@ print stylesheet (static/css/print.css) prints the page itself just as well.
 
 The template (meetings/programme_pdf.html) carries its own CSS: a running header with the
 meeting's title and the day, "Page 3 of 12" in the footer, headings kept with what follows,
-PDF bookmarks for days and sessions. Rendering asks no query: the meeting comes from
-exportable_meeting() with its latest version, and the released programme is read from it.
+PDF bookmarks for days and sessions, the documents filed under each item. Rendering asks only
+for those documents: the meeting comes from exportable_meeting() with its latest version, and
+the released programme is read from it.
 """
 
 from typing import Any
@@ -18,6 +19,7 @@ from django.utils.translation import get_language
 
 from config.links import absolute_url
 from config.pdf import page_number_content, render_pdf
+from meetings.extensions import item_links_for
 from meetings.models import Meeting
 from meetings.models.versions import latest_version_of
 from meetings.programme import Programme
@@ -27,7 +29,7 @@ from .source import public_programme
 TEMPLATE = "meetings/programme_pdf.html"
 # Part of the cache's key: raise it when the template changes, so that no PDF made by the
 # previous one is served until its meeting next changes.
-LAYOUT = 1
+LAYOUT = 2
 
 
 def programme_pdf_kind() -> str:
@@ -50,6 +52,8 @@ def numeral_hang(programme: Programme) -> str:
 def programme_pdf_context(meeting: Meeting) -> dict[str, Any]:
     version = latest_version_of(meeting)
     programme = public_programme(meeting)
+    # The documents filed under each item, as the page lists them (one or two queries).
+    programme.add_item_links(item_links_for(meeting))
     page = reverse("meetings:programme", kwargs={"slug": meeting.slug})
     return {
         "meeting": meeting,

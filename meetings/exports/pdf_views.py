@@ -2,13 +2,12 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path
-from django.views.decorators.http import require_safe
 
 from .pdf import programme_pdf, programme_pdf_filename, programme_pdf_kind
-from .source import cached_export, export_response, exportable_meeting
+from .source import cached_export, export_response, export_view, exportable_meeting
 
 
-@require_safe
+@export_view
 def programme_pdf_view(request: HttpRequest, slug: str) -> HttpResponse:
     """The released programme as a PDF, shown in the browser; made once per change of the
     meeting, a 404 for a draft."""

@@ -13,6 +13,7 @@
 """
 
 import hashlib
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -21,6 +22,8 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import content_disposition_header, http_date
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from meetings.models import Appearance, Meeting, MeetingStatus
 from meetings.models.versions import latest_version_of, with_latest_version
@@ -37,8 +40,19 @@ from meetings.versions.snapshot import programme_from_snapshot
 
 # A cached export stays until the meeting changes; this only bounds what an unused one occupies.
 CACHE_SECONDS = 24 * 60 * 60
+# While one request makes an export, others wait for it this long, looking every step; the
+# mark that it is being made lapses after MAKING_SECONDS should its maker die.
+WAIT_SECONDS = 60
+WAIT_STEP_SECONDS = 0.1
+MAKING_SECONDS = 120
 # How long a browser or proxy may reuse an export before asking again (with its ETag).
 MAX_AGE_SECONDS = 5 * 60
+
+
+def export_view[**P](view: Callable[P, HttpResponse]) -> Callable[P, HttpResponse]:
+    """An export's view: GET and HEAD only, anything else a 405. No CSRF check: it writes
+    nothing, and a POST should read "method not allowed", not "the form could not be sent"."""
+    return csrf_exempt(require_safe(view))
 
 
 def exportable_meetings() -> QuerySet[Meeting]:
@@ -73,12 +87,29 @@ def export_key(meeting: Meeting, kind: str) -> str:
 
 
 def cached_export(meeting: Meeting, kind: str, make: Callable[[], bytes]) -> bytes:
-    """`make()`'s bytes, from the cache while nothing of the meeting has changed since."""
+    """`make()`'s bytes, from the cache while nothing of the meeting has changed since.
+
+    One request makes an export at a time: others asking for it meanwhile wait for its bytes
+    (up to WAIT_SECONDS) rather than make it too, so a crowd opening a large meeting's PDF
+    right after a change costs one rendering, not one each (per server with a local cache,
+    once in all with a shared one)."""
     key = export_key(meeting, kind)
     content: bytes | None = cache.get(key)
-    if content is None:
+    if content is not None:
+        return content
+    lock = f"{key}:making"
+    if not cache.add(lock, True, MAKING_SECONDS):
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(WAIT_STEP_SECONDS)
+            content = cache.get(key)
+            if content is not None:
+                return content
+    try:
         content = make()
         cache.set(key, content, CACHE_SECONDS)
+    finally:
+        cache.delete(lock)
     return content
 
 

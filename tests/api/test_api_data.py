@@ -362,3 +362,32 @@ def test_session_times_carry_the_offset_of_their_own_day_across_a_clock_change(a
     starts = [s["start"] for d in body["days"] for s in d["sessions"]]
     assert starts == ["2013-03-08T10:00:00-05:00", "2013-03-11T10:00:00-04:00"]
     assert [s["start_time"] for d in body["days"] for s in d["sessions"]] == ["10:00", "10:00"]
+
+
+def test_person_detail_shows_the_released_programme_not_later_edits(api, client, tenth):
+    """An edit not yet published (a renamed item, a new role, items reordered) stays out of the
+    API as it stays out of the person's page, until the next release."""
+    saad = Person.objects.get(family_name="Saad")
+    appearance = Appearance.objects.get(person=saad, agenda_item__meeting=tenth)
+    item = appearance.agenda_item
+    before = api(f"/api/v1/people/{saad.slug}/")["appearances"]
+    (shown,) = [a for a in before if a["meeting"]["slug"] == tenth.slug]
+    assert (shown["item_numeral"], shown["role"]) == ("IV", "moderator")
+    assert shown["date"] == "2012-02-09"
+    assert (shown["start_time"], shown["end_time"]) == ("15:00", "18:00")
+    item.title = "Renamed, not yet published"
+    item.order = 0
+    item.save()
+    appearance.role = "chair"
+    appearance.save()
+    after = api(f"/api/v1/people/{saad.slug}/")["appearances"]
+    assert after == before
+    assert "Renamed" not in client.get(saad.get_absolute_url()).content.decode()
+    programme_release(meeting=tenth, by=None)
+    (released,) = [
+        a
+        for a in api(f"/api/v1/people/{saad.slug}/")["appearances"]
+        if a["meeting"]["slug"] == tenth.slug
+    ]
+    assert released["item_title"] == "Renamed, not yet published"
+    assert released["role"] == "chair"

@@ -7,14 +7,39 @@ pytest-django's `live_server`, whose tests run on a transactional database.
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 # Playwright's sync API runs an asyncio event loop in this thread; Django would otherwise refuse
 # ORM calls (load_demo, lookups in the tests) made while it runs.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
+class SerialWSGIServer(WSGIServer):
+    """The live server answering one request at a time, in its own thread.
+
+    On SQLite the test database lives in memory, so the live server's threads all use the test's
+    one connection (pytest-django passes it as `connections_override`). Django's threaded live
+    server then runs the browser's parallel requests (a page and its pictures, say) on that one
+    connection at once: one request's transaction can take in, and roll back, another's writes.
+    That lost a just-logged-in staff session now and then in full runs. Serving requests one
+    after another keeps each on the connection alone; Django closes each connection after its
+    response when the server is not threaded, so the browser cannot hold it.
+    """
+
+    def __init__(self, *args: Any, connections_override: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.connections_override = connections_override
+
+
+if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    LiveServerThread.server_class = SerialWSGIServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -103,7 +103,6 @@ SCHEDULE_SCHEMA = {
                 "id",
                 "date",
                 "start",
-                "end",
                 "duration",
                 "room",
                 "slug",
@@ -127,7 +126,6 @@ SCHEDULE_SCHEMA = {
                 "id": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1},
                 "date": OFFSET_TIME,
                 "start": {"type": "string", "pattern": r"^[0-2]\d:[0-5]\d$"},
-                "end": OFFSET_TIME,
                 "duration": DURATION,
                 "room": TEXT,
                 "slug": {"type": "string", "pattern": "^[a-z0-9_]{4,}-[a-z0-9_-]*[a-z0-9]$"},
@@ -396,13 +394,13 @@ def test_the_tenths_json_says_what_its_xml_says(client, tenth):
     roles = {(p["name"], p["role"]) for e in json_events(data) for p in e["persons"]}
     assert ("Luis Alfonso de Alba", "moderator") in roles
     assert ("Bela Hovy", "speaker") in roles
-    ends = {e["end"] for e in json_events(data)}
-    assert ends == {
-        "2012-02-09T13:00:00-05:00",
-        "2012-02-09T18:00:00-05:00",
-        "2012-02-10T13:00:00-05:00",
-        "2012-02-10T18:00:00-05:00",
+    assert {(e["date"], e["duration"]) for e in json_events(data)} == {
+        ("2012-02-09T10:00:00-05:00", "03:00"),
+        ("2012-02-09T15:00:00-05:00", "03:00"),
+        ("2012-02-10T10:00:00-05:00", "03:00"),
+        ("2012-02-10T15:00:00-05:00", "03:00"),
     }
+    assert all("end" not in e for e in json_events(data))
 
 
 def test_guids_ids_and_slugs_are_unique_and_come_from_the_meeting(client, tenth):
@@ -511,9 +509,10 @@ def test_a_meeting_over_a_change_of_clock_gives_each_day_its_offset(client, gene
     ]
     data = json_of(client, geneva)
     assert data["schedule"]["conference"]["time_zone_name"] == "Europe/Zurich"
-    assert [(e["date"], e["end"]) for e in json_events(data)][2:] == [
-        ("2026-03-29T01:00:00+01:00", "2026-03-29T04:00:00+02:00"),
-        ("2026-03-30T10:00:00+02:00", "2026-03-30T13:00:00+02:00"),
+    # 01:00 to 04:00 on the night the clocks go forward lasts two hours.
+    assert [(e["date"], e["duration"]) for e in json_events(data)][2:] == [
+        ("2026-03-29T01:00:00+01:00", "02:00"),
+        ("2026-03-30T10:00:00+02:00", "03:00"),
     ]
 
 

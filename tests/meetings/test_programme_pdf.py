@@ -22,10 +22,12 @@ from meetings.models import (
 )
 from meetings.services import person_erase
 from meetings.versions.services import programme_release
+from papers.models import DocumentStatus
 from tests.conftest import SITE_URL
 from tests.factories import (
     AgendaItemFactory,
     AppearanceFactory,
+    DocumentFactory,
     MeetingFactory,
     MembershipFactory,
     OrganizationFactory,
@@ -358,7 +360,8 @@ def test_a_second_request_asks_fewer_queries_for_a_live_programme(
     item.sessions.add(SessionFactory(meeting=meeting))
     AppearanceFactory(agenda_item=item)
 
-    with django_assert_num_queries(6) as made:  # the meeting, then build_programme's five
+    # The meeting, build_programme's five, the documents filed under its items.
+    with django_assert_num_queries(7) as made:
         first = client.get(pdf_url(meeting))
     with django_assert_num_queries(1):  # the meeting: its PDF comes from the cache
         again = client.get(pdf_url(meeting))
@@ -381,7 +384,8 @@ def test_a_conditional_request_gets_a_304(client, tenth):
 def test_query_count_does_not_grow_with_presentations(client, django_assert_num_queries):
     small, large = meeting_with_presentations(10), meeting_with_presentations(1000)
 
-    with django_assert_num_queries(1) as small_queries:  # the meeting with its latest version
+    # The meeting with its latest version, and the documents filed under its items.
+    with django_assert_num_queries(2) as small_queries:
         small_pdf = client.get(pdf_url(small))
     with django_assert_num_queries(len(small_queries.captured_queries)):
         large_pdf = client.get(pdf_url(large))
@@ -391,3 +395,19 @@ def test_query_count_does_not_grow_with_presentations(client, django_assert_num_
     talks = set(re.findall(r"\bTalk (\d+)\b", text))
     assert talks == {str(number) for number in range(1000)}
     assert len(read(large_pdf.content).pages) > len(read(small_pdf.content).pages)
+
+
+def test_documents_filed_under_an_item_are_listed_under_it(client, tenth):
+    item = AgendaItem.objects.get(meeting=tenth, title__startswith="Migration and development")
+    DocumentFactory(
+        meeting=tenth,
+        agenda_item=item,
+        title="Remittances and development: new evidence",
+        status=DocumentStatus.PUBLISHED,
+    )
+    DocumentFactory(meeting=tenth, agenda_item=item, title="A paper still in review")
+    text = " ".join(pdf_text(client.get(pdf_url(tenth)).content).split())
+    heading = text.index("V. Migration and development")
+    listed = text.index("Document: Remittances and development: new evidence")
+    assert heading < listed < text.index("VI. New initiatives")
+    assert "A paper still in review" not in text
