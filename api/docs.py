@@ -28,8 +28,9 @@ and schedule files.
 8601 date-times with the venue's UTC offset that day (`start`, `"2012-02-09T10:00:00-05:00"`). The
 meeting's `time_zone` is its IANA name.
 
-**Lists** are paginated: `?page=2`, `?page_size=100` (at most 200); each page says `count`,
-`next` and `previous`. A parameter that is not valid is a `400` that says why.
+**Lists** of meetings, people and organizations are paginated: `?page=2`, `?page_size=100` (at
+most 200); each page says `count`, `next` and `previous`. A meeting's documents and its list of
+participants come whole. A parameter that is not valid is a `400` that says why.
 
 **Caching.** Answers carry an `ETag`, and a meeting's own answers (its detail, programme and
 documents) a `Last-Modified` too: send `If-None-Match` (or `If-Modified-Since` where there is a
