@@ -9,7 +9,6 @@ moves when anything shown under a meeting changes, the people in it included.
 import hashlib
 from collections.abc import Callable, Iterable
 
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, path
@@ -21,7 +20,7 @@ from meetings.views import released_only
 from .calendar import CONTENT_TYPE, programme_calendar, session_calendar
 from .calendar_feeds import person_calendar, series_calendar
 from .source import (
-    CACHE_SECONDS,
+    cached_bytes,
     cached_export,
     export_response,
     export_view,
@@ -39,12 +38,7 @@ def cached_feed(kind: str, meetings: Iterable[Meeting], make: Callable[[], bytes
     """`make()`'s bytes, from the cache while the same meetings show and none has changed."""
     stamps = sorted((meeting.pk, meeting.content_changed_at.isoformat()) for meeting in meetings)
     digest = hashlib.sha256(repr(stamps).encode()).hexdigest()[:32]
-    key = f"export:{kind}:{digest}"
-    content: bytes | None = cache.get(key)
-    if content is None:
-        content = make()
-        cache.set(key, content, CACHE_SECONDS)
-    return content
+    return cached_bytes(f"export:{kind}:{digest}", make)
 
 
 def _calendar_response(

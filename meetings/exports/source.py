@@ -87,13 +87,17 @@ def export_key(meeting: Meeting, kind: str) -> str:
 
 
 def cached_export(meeting: Meeting, kind: str, make: Callable[[], bytes]) -> bytes:
-    """`make()`'s bytes, from the cache while nothing of the meeting has changed since.
+    """`make()`'s bytes, from the cache while nothing of the meeting has changed since."""
+    return cached_bytes(export_key(meeting, kind), make)
 
-    One request makes an export at a time: others asking for it meanwhile wait for its bytes
-    (up to WAIT_SECONDS) rather than make it too, so a crowd opening a large meeting's PDF
-    right after a change costs one rendering, not one each (per server with a local cache,
-    once in all with a shared one)."""
-    key = export_key(meeting, kind)
+
+def cached_bytes(key: str, make: Callable[[], bytes]) -> bytes:
+    """`make()`'s bytes under `key` in the cache, made once.
+
+    One request makes them at a time: others asking meanwhile wait for its bytes (up to
+    WAIT_SECONDS) rather than make them too, so a crowd opening a large meeting's PDF right
+    after a change costs one rendering, not one each (per server with a local cache, once in
+    all with a shared one)."""
     content: bytes | None = cache.get(key)
     if content is not None:
         return content
