@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "corsheaders",
     "demo",
+    "backups",
     "axes",
     # Field-by-field history of what staff change (README, "The back office", "History").
     "simple_history",
