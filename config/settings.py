@@ -8,6 +8,7 @@ import datetime
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from corsheaders.defaults import default_headers
@@ -43,6 +44,32 @@ def env_int(name: str, default: int, *, minimum: int = 0) -> int:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_redis_url(name: str) -> str:
+    """A Redis server's address, redis://[:password@]host[:port][/db] or rediss:// (TLS), or ""
+    when unset; refused at start-up with the variable's name when it is anything else."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    try:
+        parts.port  # noqa: B018 (a port that is not a number raises)
+    except ValueError:
+        parts = None
+    if (
+        parts is None
+        or parts.scheme not in {"redis", "rediss"}
+        or not parts.hostname
+        or not re.fullmatch(r"(/\d*)?", parts.path)
+        or parts.query
+        or parts.fragment
+    ):
+        shown = re.sub(r"//[^@/]*@", "//…@", value)  # never a password in the log
+        raise ImproperlyConfigured(
+            f"{name} must be redis://host:port/db or rediss://host:port/db, not {shown!r}."
+        )
+    return value
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
@@ -169,6 +196,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"transaction_mode": "IMMEDIATE", "timeout": 20}
     )
 
+# The cache: this process's memory unless DJANGO_CACHE_URL names a Redis server. Several app
+# servers (or gunicorn workers) must share one, for the page cache, the login slow-down and the
+# sessions to be the same whichever server answers (README, "Several app servers").
+CACHE_URL = env_redis_url("DJANGO_CACHE_URL")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            # Two installations can share one Redis: each reads only its own keys.
+            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "plenary").strip(),
+            # A Redis that hangs must not hold a worker for long.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+    # Sessions read from the shared cache and are written through to the database, so a Redis
+    # restart logs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -244,9 +293,41 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Form fields other than files: 2.5 MB is far more than any form of ours sends.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
 
+# Uploaded files (papers, their thumbnails and previews, letters, photos, logos): MEDIA_ROOT on
+# this machine, or an S3-compatible object store that several app servers share. Objects stay
+# private: every file goes out through Plenary's views, which check who may see it, never by a
+# bucket URL (README, "Several app servers").
+MEDIA_STORAGE = os.environ.get("DJANGO_STORAGE", "").strip().lower() or "filesystem"
+if MEDIA_STORAGE == "filesystem":
+    _media_storage: dict = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif MEDIA_STORAGE == "s3":
+    _bucket = os.environ.get("DJANGO_S3_BUCKET", "").strip()
+    if not _bucket:
+        raise ImproperlyConfigured("DJANGO_S3_BUCKET must be set when DJANGO_STORAGE is s3.")
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _bucket,
+            # MinIO, Ceph, moto...; unset: Amazon S3. Keys: AWS_ACCESS_KEY_ID and
+            # AWS_SECRET_ACCESS_KEY, or whatever else boto3 finds (an instance role).
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL", "").strip() or None,
+            "region_name": os.environ.get("DJANGO_S3_REGION", "").strip() or None,
+            # No ACL sent: objects are as private as the bucket, which must not be public.
+            "default_acl": None,
+            # Should a URL of the storage ever be made, it is signed and expires in an hour.
+            "querystring_auth": True,
+            "querystring_expire": 3600,
+            # A name taken is never overwritten (names are random; this is the safety net).
+            "file_overwrite": False,
+            # A download is read into memory up to this size, into FILE_UPLOAD_TEMP_DIR beyond.
+            "max_memory_size": 2_621_440,
+        },
+    }
+else:
+    raise ImproperlyConfigured(f"DJANGO_STORAGE must be filesystem or s3, not {MEDIA_STORAGE!r}.")
+
 STORAGES = {
-    # Uploaded files go through this backend; object storage can replace it by configuration.
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
