@@ -27,7 +27,7 @@ help:
 	@echo "make test-quick  the same without the browser tests, for a machine without Chromium"
 	@echo "make lint     ruff check and ruff format --check;  make types  mypy with django-stubs"
 	@echo "make format   sort imports and format with ruff"
-	@echo "make bench    time the programme page of a generated 1,000-presentation meeting"
+	@echo "make bench    serve the demo and a 300-presentation meeting under gunicorn; wrk figures vs budgets"
 	@echo "make migrate  apply migrations;  make demo  load the demo meeting"
 	@echo "make venv     create or update .venv;  make clean  remove caches and build files"
 	@echo "make constraints  re-pin every dependency, transitive ones too, in $(CONSTRAINTS)"
@@ -120,13 +120,13 @@ format: venv
 	$(RUFF) check --select I --fix .
 	$(RUFF) format .
 
-# Benchmarks live in bench/ (not collected by pytest); each script prints its own figures.
+# Benchmarks live in bench/ (not collected by pytest). bench/serve.py is the main one: the site
+# under gunicorn with production settings, measured with wrk, printed as one table against the
+# budgets (README, "Scaling"); the others print their own figures. Each runs in its own throw-away
+# database. `make bench BENCH=bench/serve.py` runs only the table.
+BENCH ?= bench/serve.py bench/programme.py bench/slow_clients.py
 bench: venv
-	@if ls bench/*.py >/dev/null 2>&1; then \
-	  for script in bench/*.py; do echo "== $$script"; $(PYTHON) "$$script"; done; \
-	else \
-	  echo "No benchmark scripts in bench/."; \
-	fi
+	@for script in $(BENCH); do echo "== $$script"; $(PYTHON) "$$script"; done
 
 clean:
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from config.views import FaviconView
+from config.views import FaviconView, robots_txt
 
 admin.site.site_header = _("Plenary back office")
 admin.site.site_title = _("Plenary")
@@ -12,6 +12,7 @@ admin.site.index_title = _("Secretariat")
 # by papers' download views, which check who may see them.
 urlpatterns = [
     path("favicon.ico", FaviconView.as_view(), name="favicon"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("api/v1/", include("api.urls")),

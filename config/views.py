@@ -1,4 +1,5 @@
-"""Site-wide answers that belong to no app: the CSRF failure page and the browsers' /favicon.ico."""
+"""Site-wide answers that belong to no app: the CSRF failure page, the browsers' /favicon.ico and
+the crawlers' /robots.txt."""
 
 from typing import override
 
@@ -8,6 +9,7 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils.csp import CSP, build_policy
 from django.views import defaults
+from django.views.decorators.http import require_safe
 from django.views.generic import RedirectView
 
 
@@ -41,3 +43,14 @@ class FaviconView(RedirectView):
     @override
     def get_redirect_url(self, *args: object, **kwargs: object) -> str:
         return static("favicon.png")
+
+
+# The back office and the account pages are no search result; everything public may be indexed.
+ROBOTS_TXT = "User-agent: *\nDisallow: /admin/\nDisallow: /accounts/\n"
+
+
+@require_safe
+def robots_txt(request: HttpRequest) -> HttpResponse:  # noqa: ARG001 (Django passes it)
+    """/robots.txt: fixed text, no query and no template, through the whole middleware stack
+    like every page, so `make bench` measures the floor every other page is compared with."""
+    return HttpResponse(ROBOTS_TXT, content_type="text/plain; charset=utf-8")
