@@ -218,6 +218,12 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# The public page cache (meetings/pagecache.py): anonymous readers' pages (home, series, meeting,
+# programme, changes, person, document, list of participants) are kept in the cache above,
+# keyed on what they show, with an ETag and a 304. False renders every page each time (`make
+# bench` measures the uncached page so).
+PUBLIC_PAGE_CACHE = env_bool("DJANGO_PUBLIC_PAGE_CACHE", True)
+
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

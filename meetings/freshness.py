@@ -12,7 +12,7 @@ A queryset's update() or bulk_create() sends no signal: code that writes that wa
 """
 
 from django.db.models import Q, QuerySet
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -61,7 +61,9 @@ def _changed(instance: object, **_kwargs: object) -> None:
         touch_meetings(
             Meeting.objects.filter(
                 Q(organizer=instance.pk)
+                | Q(organizer__parent=instance.pk)
                 | Q(agenda_items__appearances__person__organization=instance.pk)
+                | Q(agenda_items__appearances__person__organization__parent=instance.pk)
             )
         )
 
@@ -82,6 +84,9 @@ _WATCHED = (
 for _model in _WATCHED:
     post_save.connect(_changed, sender=_model, dispatch_uid=f"freshness_save_{_model.__name__}")
     post_delete.connect(_changed, sender=_model, dispatch_uid=f"freshness_delete_{_model.__name__}")
+# Deleting an organization sets its people's organization to none by an UPDATE, before
+# post_delete: their meetings are found (and touched, in the same transaction) beforehand.
+pre_delete.connect(_changed, sender=Organization, dispatch_uid="freshness_pre_delete_Organization")
 
 
 @receiver(m2m_changed, sender=AgendaItem.sessions.through, dispatch_uid="freshness_item_sessions")

@@ -6,6 +6,7 @@ Built from five queries whatever the size of the meeting, then shaped in Python:
 
 import datetime
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .extensions import ItemLink
 from .formatting import day_heading, join_names, roman
@@ -121,8 +122,9 @@ class Day:
     date: datetime.date
     sessions: list[SessionEntry] = field(default_factory=list)
 
-    @property
+    @cached_property
     def heading(self) -> str:
+        """Formatted once: the page writes it in every session's label too."""
         return day_heading(self.date)
 
     @property

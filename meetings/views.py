@@ -4,6 +4,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, TemplateView
 
@@ -15,12 +16,14 @@ from .exports.source import Place, appearance_places, exportable_meetings, publi
 from .extensions import export_links_for, item_links_for, panels_for
 from .models import Appearance, Meeting, MeetingSeries, MeetingStatus, Person
 from .models.versions import latest_version_of, with_latest_version
+from .pagecache import cached_page, meeting_page_version, person_version, site_version
 from .programme import Day, ItemEntry, PeopleBlock, SegmentEntry, SessionEntry, build_programme
 from .versions.changes import programme_changes
 from .versions.services import released_appearances
 from .versions.snapshot import programme_from_snapshot, snapshot_of
 
 
+@method_decorator(cached_page(site_version), name="dispatch")
 class HomeView(TemplateView):
     template_name = "meetings/home.html"
 
@@ -34,6 +37,7 @@ class HomeView(TemplateView):
         return context
 
 
+@method_decorator(cached_page(site_version), name="dispatch")
 class SeriesDetailView(DetailView):
     template_name = "meetings/series_detail.html"
     context_object_name = "series"
@@ -64,6 +68,7 @@ class PublishedMeetingMixin(DetailView):
         return response
 
 
+@method_decorator(cached_page(meeting_page_version), name="dispatch")
 class MeetingDetailView(PublishedMeetingMixin):
     template_name = "meetings/meeting_detail.html"
 
@@ -82,6 +87,7 @@ class MeetingDetailView(PublishedMeetingMixin):
         return context
 
 
+@method_decorator(cached_page(meeting_page_version), name="dispatch")
 class ProgrammeView(PublishedMeetingMixin):
     """The "Organization of work". The public reads the latest released version (edits after
     publishing become public with the next publish); a published meeting with no version yet
@@ -121,6 +127,7 @@ class ProgrammeView(PublishedMeetingMixin):
         return response
 
 
+@method_decorator(cached_page(meeting_page_version), name="dispatch")
 class ProgrammeChangesView(PublishedMeetingMixin):
     """ "What changed": every released version, newest first, with what changed since the one
     before. Staff also read what the live programme changes since the latest version."""
@@ -246,6 +253,7 @@ def places_of(person: Person) -> list[tuple[Meeting, list[Place]]]:
     return found
 
 
+@method_decorator(cached_page(person_version), name="dispatch")
 class PersonDetailView(DetailView):
     template_name = "meetings/person_detail.html"
     context_object_name = "person"

@@ -2,6 +2,7 @@
 with the meeting (the publish confirmation) and the documents listed under each agenda item in
 the programme."""
 
+from django.urls import reverse
 from django.utils.translation import ngettext
 
 from meetings.extensions import ItemLink, item_links, publish_summary
@@ -16,6 +17,9 @@ def published_documents(meeting: Meeting) -> list[str]:
     return [ngettext("%(count)d document", "%(count)d documents", count) % {"count": count}]
 
 
+_PLACEHOLDER = 987654321
+
+
 @item_links
 def documents_by_agenda_item(meeting: Meeting) -> dict[int, list[ItemLink]]:
     """The meeting's published documents filed under an agenda item, by item (one query)."""
@@ -27,8 +31,11 @@ def documents_by_agenda_item(meeting: Meeting) -> dict[int, list[ItemLink]]:
         .prefetch_related("authors")
         .order_by("category__order", "title", "pk")
     )
+    # One reverse() for the page, not one per document: a large meeting files hundreds.
+    address = reverse("papers:document_detail", kwargs={"pk": _PLACEHOLDER})
     found: dict[int, list[ItemLink]] = {}
     for document in documents:
-        link = ItemLink(document.title, document.get_absolute_url(), " · ".join(document.byline))
+        url = address.replace(str(_PLACEHOLDER), str(document.pk), 1)
+        link = ItemLink(document.title, url, " · ".join(document.byline))
         found.setdefault(document.agenda_item_id, []).append(link)
     return found

@@ -13,3 +13,6 @@ class ParticipantsConfig(AppConfig):
         # what it adds to a meeting's page (meetings.extensions).
         import_module(f"{self.name}.receivers")
         import_module(f"{self.name}.admin.tasks")  # its count on the admin's first page
+        # What the public list and the meeting's panel show is the meeting's change
+        # (meetings.freshness), so the cached pages follow it.
+        import_module(f"{self.name}.freshness")

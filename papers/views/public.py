@@ -1,11 +1,22 @@
 """What everyone reads: a document's own page."""
 
+from django.http import HttpRequest
+from django.utils.decorators import method_decorator
 from django.views.generic import DetailView
 
 from accounts.models import Organization
+from meetings.models import Meeting
+from meetings.pagecache import PageVersion, cached_page, meeting_version
 from papers.models import Document, DocumentVersion, can_see_all_documents
 
 
+def document_page_version(_request: HttpRequest, *, pk: int, **_kwargs) -> PageVersion | None:
+    """A document's page changes with its meeting (papers.freshness touches it for the
+    document, its versions, authors and category)."""
+    return meeting_version(Meeting.objects.filter(documents=pk))
+
+
+@method_decorator(cached_page(document_page_version), name="dispatch")
 class DocumentDetailView(DetailView):
     """/documents/<pk>/: a published document; its organization's members and staff see any."""
 

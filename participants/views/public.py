@@ -10,11 +10,13 @@ and the roster's two.
 from typing import override
 
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from meetings.models import Meeting
+from meetings.pagecache import cached_page, meeting_page_version
 from participants.listing import Group, Line, public_list
 from participants.models import Registration
 from participants.pdf import pdf_response, render_pdf
@@ -33,8 +35,10 @@ def _count(groups: list[Group[Line]]) -> int:
     return sum(group.count for group in groups)
 
 
+@method_decorator(cached_page(meeting_page_version), name="dispatch")
 class ParticipantListView(TemplateView):
-    """/meetings/<slug>/participants/"""
+    """/meetings/<slug>/participants/: cached with its meeting's pages (participants.freshness
+    touches the meeting for what the list shows)."""
 
     template_name = "participants/participant_list.html"
     http_method_names = ["get", "head", "options"]

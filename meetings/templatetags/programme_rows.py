@@ -1,0 +1,141 @@
+"""The programme's repeated rows (a person, a list of people, a presentation, a role group),
+rendered in Python for meetings/programme.html and meetings/programme_pdf.html.
+
+A 300-presentation programme repeats these rows about a thousand times. As nested template
+partials ({% partial %} inside {% with %} inside {% for %}) they were most of the page's cost
+(issue 11: rendering 61 % of the time, reversing one URL per person link 16 %). Here each row is
+one function call writing the same markup the partials wrote, escaped the same way, and person
+links are built from one reversed prefix per page instead of one reverse() each.
+"""
+
+import re
+from html import escape
+
+from django import template
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+
+from meetings.models import Appearance, Person
+from meetings.programme import PeopleBlock, RoleGroup, SegmentEntry
+
+register = template.Library()
+
+# A slug Django's <slug:> converter accepts, which reverse() writes out unchanged.
+_PLAIN_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+_SAMPLE_SLUG = "sample-slug"
+
+
+class PersonLinks:
+    """Person page URLs, as Person.get_absolute_url gives them, from one reverse() per page."""
+
+    def __init__(self) -> None:
+        sample = reverse("meetings:person_detail", kwargs={"slug": _SAMPLE_SLUG})
+        self.prefix, _slug, self.suffix = sample.rpartition(_SAMPLE_SLUG)
+
+    def url(self, person: Person) -> str:
+        if _PLAIN_SLUG.fullmatch(person.slug):
+            return f"{self.prefix}{person.slug}{self.suffix}"
+        return person.get_absolute_url()  # anything reverse() would quote or refuse
+
+
+class Rows:
+    """What every row on one page shares: the person links, the word "and", the markup options
+    (the PDF gives the affiliation a class and the presentations no anchors)."""
+
+    def __init__(self, *, affiliation_class: str = "", anchors: bool = True) -> None:
+        self.links = PersonLinks()
+        self.and_word = escape(gettext("and"))
+        self.bdi = f'<bdi class="{escape(affiliation_class)}">' if affiliation_class else "<bdi>"
+        self.anchors = anchors
+        self.headings: dict[tuple[str, int], str] = {}
+
+    def person(self, appearance: Appearance) -> str:
+        person = appearance.person
+        name = escape(person.display_name)
+        if person.withheld_at:
+            html = f'<span class="name-withheld">{name}</span>'
+        else:
+            html = f'<a href="{escape(self.links.url(person))}" dir="auto">{name}</a>'
+        if appearance.affiliation:
+            html += f", {self.bdi}{escape(appearance.affiliation)}</bdi>"
+        return html
+
+    def people(self, appearances: list[Appearance]) -> str:
+        """ "A", "A and B", "A, B and C", each with their link and affiliation."""
+        names = [self.person(appearance) for appearance in appearances]
+        if len(names) <= 1:
+            return "".join(names)
+        return f"{', '.join(names[:-1])} {self.and_word} {names[-1]}"
+
+    def heading(self, group: RoleGroup) -> str:
+        """ "Moderator", "Moderators": asked of gettext once a page for each role and number."""
+        key = (group.role, len(group.appearances))
+        if key not in self.headings:
+            self.headings[key] = escape(group.heading)
+        return self.headings[key]
+
+    def groups(self, block: PeopleBlock) -> str:
+        return "".join(
+            f'\n          <li><span class="role-heading">{self.heading(group)}:</span> '
+            f"{self.people(group.appearances)}</li>"
+            for group in block.groups
+        )
+
+    def segment(self, entry: SegmentEntry) -> str:
+        """A presentation's line ("A and B. Title", or the title alone), then its role groups."""
+        title = entry.segment.title
+        title_html = (
+            f'<span class="presentation-title" dir="auto">{escape(title)}</span>' if title else ""
+        )
+        block = entry.people
+        anchor = f' id="{escape(entry.anchor)}"' if self.anchors else ""
+        html = ""
+        if block.presenters:
+            people = self.people(block.presenters)
+            html = f"\n          <li{anchor}>{people}{'. ' if title else ''}{title_html}</li>"
+        elif title:
+            html = f"\n          <li{anchor}>{title_html}</li>"
+        return html + self.groups(block)
+
+
+def _rows(context: template.Context, *, pdf: bool = False) -> Rows:
+    """One Rows per page render and kind of markup. Kept as an attribute of the render context
+    object, which lives as long as the page's render: its dicts are pushed afresh for every
+    {% partial %}, so a key in them would last one agenda item."""
+    cache: dict[bool, Rows] | None = getattr(context.render_context, "programme_rows", None)
+    if cache is None:
+        cache = {}
+        context.render_context.programme_rows = cache  # type: ignore[attr-defined]
+    rows = cache.get(pdf)
+    if rows is None:
+        rows = Rows(affiliation_class="affiliation", anchors=False) if pdf else Rows()
+        cache[pdf] = rows
+    return rows
+
+
+@register.simple_tag(takes_context=True)
+def programme_person(
+    context: template.Context, appearance: Appearance, pdf: bool = False
+) -> SafeString:
+    """One person: linked name (or "Name withheld"), then ", affiliation"."""
+    return mark_safe(_rows(context, pdf=pdf).person(appearance))  # noqa: S308 (escaped above)
+
+
+@register.simple_tag(takes_context=True)
+def programme_segments(
+    context: template.Context, entries: list[SegmentEntry], pdf: bool = False
+) -> SafeString:
+    """The lines of an item's presentations, each followed by its role groups."""
+    rows = _rows(context, pdf=pdf)
+    return mark_safe("".join(rows.segment(entry) for entry in entries))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def programme_groups(
+    context: template.Context, block: PeopleBlock | None, pdf: bool = False
+) -> SafeString:
+    """ "Moderators: A and B", one line a role."""
+    if block is None:
+        return mark_safe("")
+    return mark_safe(_rows(context, pdf=pdf).groups(block))  # noqa: S308
