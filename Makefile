@@ -86,7 +86,11 @@ demo: migrate
 
 # In DEBUG (the default) runserver serves static files itself: no collectstatic needed. Links in
 # the mail it prints point at this server unless DJANGO_SITE_URL says otherwise.
+# The background worker (file checks, mail) runs beside the server, its output in the same
+# terminal; it stops when the server does (Ctrl-C), or the server when it stops.
 run: venv migrate demo
+	@$(MANAGE) db_worker --no-reload --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null || true' EXIT INT TERM; \
 	DJANGO_SITE_URL="$${DJANGO_SITE_URL:-http://127.0.0.1:$(PORT)}" $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 check-chromium:

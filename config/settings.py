@@ -121,6 +121,8 @@ INSTALLED_APPS = [
     "corsheaders",
     "demo",
     "backups",
+    # Background work: the database task backend's queue and `manage.py db_worker`.
+    "django_tasks_db",
     "axes",
     # Field-by-field history of what staff change (README, "The back office", "History").
     "simple_history",
@@ -280,6 +282,24 @@ MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"
 PAPERS_MAX_UPLOAD_SIZE = env_int("DJANGO_PAPERS_MAX_UPLOAD_MB", 50, minimum=1) * 1024 * 1024
 # Where notices of new submissions go; empty: to the active members of the "Secretariat" group.
 PAPERS_SECRETARIAT_EMAIL = env_list("DJANGO_PAPERS_SECRETARIAT_EMAIL", "")
+
+# Background work (README, "Background work"): Django's tasks. "database" (the default) queues
+# them in our own database, in the transaction that asks for them, for `manage.py db_worker`
+# (started by `make run`); "immediate" runs them at once in the request (tests, tiny installs).
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+_tasks_backend = os.environ.get("DJANGO_TASKS_BACKEND", "database").strip() or "database"
+if _tasks_backend not in TASKS_BACKENDS:
+    raise ImproperlyConfigured(
+        f"DJANGO_TASKS_BACKEND must be one of {', '.join(TASKS_BACKENDS)}, not {_tasks_backend!r}."
+    )
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[_tasks_backend]}}
+# The check of an uploaded PDF or image runs in a child process with this much memory
+# (address space, in MB) and this many seconds; past either it "could not be checked".
+PAPERS_CHECK_MEMORY_MB = env_int("DJANGO_PAPERS_CHECK_MEMORY_MB", 512, minimum=64)
+PAPERS_CHECK_SECONDS = env_int("DJANGO_PAPERS_CHECK_SECONDS", 60, minimum=1)
 
 # Participants: nominations of a meeting that ended more than this many days ago lose their
 # e-mail, phone, requirements and letter to `manage.py purge_participant_data`.

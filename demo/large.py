@@ -42,7 +42,7 @@ from meetings.models import (
 from meetings.versions.services import programme_release
 from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion, Language
 from papers.services.versions import inspected
-from papers.thumbnails import make_thumbnail
+from uploads.pictures import make_thumbnail
 
 SLUG = "large-meeting"
 DAYS = 5

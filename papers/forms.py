@@ -63,7 +63,11 @@ class DocumentForm(forms.ModelForm):
         upload = self.cleaned_data.get("file")
         if upload:
             try:
-                self.inspection = inspect_upload(upload, max_size=papers_max_upload_size())
+                # The quick checks only; what a PDF's objects do is found by the isolated
+                # check in the background (papers.tasks), where a hostile file stalls nobody.
+                self.inspection = inspect_upload(
+                    upload, max_size=papers_max_upload_size(), deep=False
+                )
             except forms.ValidationError as error:
                 self.upload_refusal = (upload, error.messages)  # for the security log
                 raise

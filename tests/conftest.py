@@ -1,13 +1,18 @@
 from pathlib import Path
 
+import django.tasks
 import pytest
 from django.core.cache import cache
+from django.tasks import TaskBackendHandler
 
 SITE_URL = "https://plenary.example"
+# Tests run background tasks at once, in the request; tests of the worker itself queue them in
+# the database (tests/papers/test_checking.py).
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path, tmp_path_factory):
+def _test_settings(settings, tmp_path, tmp_path_factory, monkeypatch):
     """Only what tests must change: a fast password hasher, throw-away media and upload folders,
     and an empty cache (cached exports, throttle counts and PDFs stay inside one test).
 
@@ -19,6 +24,7 @@ def _test_settings(settings, tmp_path, tmp_path_factory):
     settings.MEDIA_ROOT = tmp_path / "media"
     uploads = tmp_path_factory.mktemp("uploads")
     settings.FILE_UPLOAD_TEMP_DIR = str(uploads)
+    monkeypatch.setattr(django.tasks, "task_backends", TaskBackendHandler(IMMEDIATE_TASKS))
     cache.clear()
     yield
     cache.clear()

@@ -45,7 +45,7 @@ class DocumentAdminForm(forms.ModelForm):
         self.inspection = None
         if upload:
             try:
-                self.inspection = inspect_upload(upload, max_size=max_upload_size())
+                self.inspection = inspect_upload(upload, max_size=max_upload_size(), deep=False)
             except forms.ValidationError as error:
                 self.upload_refusal = (upload, error.messages)  # for the security log
                 raise
@@ -86,6 +86,7 @@ class DocumentVersionInline(admin.TabularInline):
         "public",
         "original_name",
         "summary",
+        "check_state",
         "review_reasons",
         "checksum",
         "uploaded_by",

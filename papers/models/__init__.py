@@ -1,7 +1,7 @@
 """Papers' models, one module each; Django and the rest of Plenary import them from here."""
 
 from papers.models.categories import DocumentCategory
-from papers.models.choices import DocumentStatus, Language, can_see_all_documents
+from papers.models.choices import DocumentStatus, FileCheck, Language, can_see_all_documents
 from papers.models.documents import (
     UN_DOCUMENTS_URL,
     Document,
@@ -17,6 +17,7 @@ __all__ = [
     "DocumentQuerySet",
     "DocumentStatus",
     "DocumentVersion",
+    "FileCheck",
     "Language",
     "can_see_all_documents",
     "thumbnail_upload_to",

@@ -5,11 +5,21 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DocumentStatus(models.TextChoices):
+    # Its file is checked in the background (papers.tasks); then it is submitted, awaiting review.
+    CHECKING = "checking", _("Being checked")
     SUBMITTED = "submitted", _("Submitted, awaiting review")
     RETURNED = "returned", _("Returned for changes")
     REJECTED = "rejected", _("Rejected")
     PUBLISHED = "published", _("Published")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class FileCheck(models.TextChoices):
+    """Where the background check of a version's file stands (papers.tasks.check_version)."""
+
+    CHECKING = "checking", _("Being checked")
+    CHECKED = "checked", _("Checked")
+    FAILED = "failed", _("Could not be checked")
 
 
 class Language(models.TextChoices):

@@ -239,7 +239,11 @@ class Document(SingleLineTextModel):
     @property
     def is_editable_by_submitter(self) -> bool:
         """Focal points may edit, replace or withdraw until the document is published."""
-        return self.status in (DocumentStatus.SUBMITTED, DocumentStatus.RETURNED)
+        return self.status in (
+            DocumentStatus.CHECKING,
+            DocumentStatus.SUBMITTED,
+            DocumentStatus.RETURNED,
+        )
 
     @property
     def current_version(self) -> "DocumentVersion | None":
@@ -273,8 +277,16 @@ class Document(SingleLineTextModel):
         return ""
 
     @property
+    def file_being_checked(self) -> bool:
+        """Its current file is still being checked in the background: nothing to publish yet."""
+        current = self.current_version
+        return current is not None and current.is_being_checked
+
+    @property
     def can_be_published(self) -> bool:
         """Whether "Publish" has something to do: a document in review, or a newer version."""
+        if self.file_being_checked:
+            return False
         if self.is_published:
             return self.newer_version_waiting
         return self.status in (

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 from meetings.models import MeetingStatus
-from papers.models.choices import DocumentStatus, can_see_all_documents
+from papers.models.choices import DocumentStatus, FileCheck, can_see_all_documents
 from uploads.filetypes.kinds import ALLOWED_KINDS
 from uploads.filetypes.reading import size_display
 
@@ -89,6 +89,16 @@ class DocumentVersion(models.Model):
             " once for the version."
         ),
     )
+    check_state = models.CharField(
+        _("file check"),
+        max_length=10,
+        choices=FileCheck,
+        default=FileCheck.CHECKED,
+        help_text=_(
+            "PDFs and images are checked in the background after the upload; a version being"
+            " checked cannot be published."
+        ),
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),
@@ -121,6 +131,10 @@ class DocumentVersion(models.Model):
             "papers:version_download",
             kwargs={"pk": self.document_id, "number": self.number},
         )
+
+    @property
+    def is_being_checked(self) -> bool:
+        return self.check_state == FileCheck.CHECKING
 
     @property
     def kind_label(self) -> str:

@@ -18,9 +18,9 @@ from django.core.files.base import ContentFile, File
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from papers.models import DocumentVersion
-from papers.thumbnails import make_review_pages
+from papers.models import DocumentVersion, FileCheck
 from uploads.filetypes import ALLOWED_KINDS, FileKind
+from uploads.pictures import make_review_pages
 from uploads.storing import files_removed_on_failure
 
 logger = logging.getLogger(__name__)
@@ -87,6 +87,10 @@ def version_previews_make(*, version: DocumentVersion) -> list[str]:
     drawn."""
     if version.preview_pages or not has_review_pages(version):
         return list(version.preview_pages)
+    if version.check_state != FileCheck.CHECKED:
+        # Being checked (its pictures are on their way) or a file that crashed the check: it
+        # is never drawn here, in the reviewer's request.
+        return []
     kind = PREVIEW_KINDS[version.content_type]
     with files_removed_on_failure() as written, transaction.atomic():
         locked = DocumentVersion.objects.select_for_update().get(pk=version.pk)

@@ -21,8 +21,20 @@ from papers.services.history import decision_log, history_record
 # Which statuses each decision may start from. A withdrawn document stays withdrawn: its
 # organization took it back.
 PUBLISH_FROM = {DocumentStatus.SUBMITTED, DocumentStatus.RETURNED, DocumentStatus.REJECTED}
-RETURN_FROM = {DocumentStatus.SUBMITTED, DocumentStatus.PUBLISHED, DocumentStatus.REJECTED}
-REJECT_FROM = {DocumentStatus.SUBMITTED, DocumentStatus.RETURNED, DocumentStatus.PUBLISHED}
+# A document whose file is being checked may be returned or rejected (its check then leaves its
+# status alone), never published: being_checked_error().
+RETURN_FROM = {
+    DocumentStatus.CHECKING,
+    DocumentStatus.SUBMITTED,
+    DocumentStatus.PUBLISHED,
+    DocumentStatus.REJECTED,
+}
+REJECT_FROM = {
+    DocumentStatus.CHECKING,
+    DocumentStatus.SUBMITTED,
+    DocumentStatus.RETURNED,
+    DocumentStatus.PUBLISHED,
+}
 
 
 def _locked(document: Document) -> Document:
@@ -46,6 +58,17 @@ def review_reasons_error(document: Document) -> ValidationError:
         ),
         code="review_reasons",
         params={"title": document.title, "reasons": " ".join(document.review_reasons.split())},
+    )
+
+
+def being_checked_error(document: Document) -> ValidationError:
+    return ValidationError(
+        _(
+            "“%(title)s” cannot be published yet: its file is being checked. It can be "
+            "published once the check is done, in a minute or two."
+        ),
+        code="being_checked",
+        params={"title": document.title},
     )
 
 
@@ -85,11 +108,15 @@ def document_publish(
     """
     with transaction.atomic():
         document = _locked(document)
+        if document.status == DocumentStatus.CHECKING:
+            raise being_checked_error(document)
         if not document.newer_version_waiting:
             _check_status(
                 document, PUBLISH_FROM, _("“%(title)s” cannot be published: it is %(status)s.")
             )
         current = document.current_version
+        if current is not None and current.is_being_checked:
+            raise being_checked_error(document)
         if document.review_reasons.strip() and not acknowledge_review_reasons:
             raise review_reasons_error(document)
         current_number = current.number if current is not None else None

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Organization, User
 from meetings.models import Meeting
 from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion
+from papers.services.checking import needs_check
 from papers.services.history import history_record
 from papers.services.review import decision_mark
 from papers.services.versions import inspected, version_create
@@ -64,7 +65,7 @@ def _inspect_all(
     max_size = max_upload_size()
     for upload in files:
         try:
-            checked.append((upload, inspect_upload(upload, max_size=max_size)))
+            checked.append((upload, inspect_upload(upload, max_size=max_size, deep=False)))
         except ValidationError as error:
             upload_refusal_record(upload=upload, reasons=error.messages, by=by, organization=None)
             errors.extend(
@@ -95,8 +96,9 @@ def documents_add_many(
     """One document per file, titled after the file's name; all of them, or none.
 
     Each file passes inspect_upload(); a refused file raises ValidationError naming it and
-    nothing is stored. With `publish`, documents are published at once, except those whose file
-    needs a careful look: they stay submitted, for review.
+    nothing is stored. With `publish`, documents are published once their file is checked (at
+    once for Office files), except those whose file needs a careful look: they stay submitted,
+    for review.
     """
     checked = _inspect_all(files, by)
     documents: list[Document] = []
@@ -112,16 +114,28 @@ def documents_add_many(
             )
             document.full_clean()
             document.save()
-            version = version_create(
-                document=document, upload=upload, inspection=inspection, by=by, written=written
+            history_record(
+                document=document,
+                by=by,
+                message=_("Added with others from “%(name)s”.")
+                % {"name": inspection.original_name},
+                added=True,
             )
-            message = _("Added with others from “%(name)s”.") % {"name": inspection.original_name}
-            if publish and not inspection.review_reasons:
+            # A file checked in the background is published by its check, if that finds nothing
+            # to look at (papers.services.checking); until then it is "being checked".
+            version = version_create(
+                document=document,
+                upload=upload,
+                inspection=inspection,
+                by=by,
+                written=written,
+                publish_by=by if publish else None,
+            )
+            if publish and not needs_check(inspection.kind) and not inspection.review_reasons:
                 fields = decision_mark(
                     document, status=DocumentStatus.PUBLISHED, by=by, public=version
                 )
                 document.save(update_fields=fields)
-                message += " " + _("Published.")
-            history_record(document=document, by=by, message=message, added=True)
+                history_record(document=document, by=by, message=_("Published."))
             documents.append(document)
     return documents

@@ -218,14 +218,17 @@ def document_update(
         document.authors_text = authors_text
         document.language = language
         document.agenda_item = agenda_item
+        resubmitted = document.status == DocumentStatus.RETURNED
+        if document.status != DocumentStatus.CHECKING:  # its file is still being checked
+            document.status = DocumentStatus.SUBMITTED
+        document.full_clean(validate_unique=False)
+        if upload is not None and inspection is not None and document.organization is not None:
+            _check_quota(
+                document.meeting, document.organization, adding=inspection.size, new_document=False
+            )
+        # Saved before the new file: its check (papers.services.versions) starts from this.
+        document.save()
         if upload is not None and inspection is not None:
-            if document.organization is not None:
-                _check_quota(
-                    document.meeting,
-                    document.organization,
-                    adding=inspection.size,
-                    new_document=False,
-                )
             version = version_create(
                 document=document, upload=upload, inspection=inspection, by=by, written=written
             )
@@ -234,10 +237,6 @@ def document_update(
                 by=by,
                 message=_("New file, version %(number)s.") % {"number": version.number},
             )
-        resubmitted = document.status == DocumentStatus.RETURNED
-        document.status = DocumentStatus.SUBMITTED
-        document.full_clean(validate_unique=False)
-        document.save()
         if resubmitted:
             history_record(document=document, by=by, message=_("Submitted again."))
             mail.secretariat_notify(document=document)

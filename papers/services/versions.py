@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import logging
 
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile, File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -19,28 +18,23 @@ from django.db.models import Max
 from django.db.models.fields.files import FieldFile
 
 from accounts.models import User
-from papers.models import Document, DocumentVersion
-from papers.services.previews import review_pages, review_pages_store
-from papers.thumbnails import make_thumbnail
+from papers.models import Document, DocumentStatus, DocumentVersion, FileCheck
+from papers.services.checking import needs_check
+from papers.tasks import version_check_enqueue
 from uploads.filetypes import Inspection, inspect_upload, max_upload_size
 from uploads.filetypes.images import image_without_metadata
 from uploads.storing import files_removed_on_failure
 
 logger = logging.getLogger(__name__)
 
+# What the check of a version may change on its document (status, and a publication).
+DECISION_FIELDS = ("status", "decided_by", "decided_at", "published_at", "published_version")
+
 
 def inspected(upload: UploadedFile[bytes], inspection: Inspection | None) -> Inspection:
-    """What inspect_upload() finds, unless the caller's form already checked the file."""
-    return inspection or inspect_upload(upload, max_size=max_upload_size())
-
-
-def _thumbnail(upload: File[bytes], inspection: Inspection) -> ContentFile[bytes] | None:
-    """A PNG preview, or None: a file PDFium cannot draw is still a valid paper."""
-    try:
-        return make_thumbnail(upload, inspection.kind)
-    except ValidationError:
-        logger.warning("No thumbnail for %s", inspection.original_name, exc_info=True)
-        return None
+    """What inspect_upload() finds, unless the caller's form already checked the file. The deep
+    check of a PDF is left to the background check (papers.services.checking)."""
+    return inspection or inspect_upload(upload, max_size=max_upload_size(), deep=False)
 
 
 def _store(field_file: FieldFile, filename: str, content: File[bytes], written: list[str]) -> None:
@@ -73,14 +67,19 @@ def version_create(
     inspection: Inspection,
     by: User | None,
     written: list[str],
+    publish_by: User | None = None,
 ) -> DocumentVersion:
-    """Store the file (with its thumbnail and the reviewer's pictures of its first pages) as
-    the document's next version; call inside atomic().
+    """Store the file as the document's next version; call inside atomic(), with `document`
+    saved (its check starts from what is stored).
+
+    A PDF or an image is stored "being checked": its check, thumbnail and the reviewer's
+    pictures of its first pages are made by the background task (papers.tasks), queued here in
+    the same transaction. A document submitted, awaiting review, is then "being checked" until
+    the task is done. `publish_by`: publish it when the check passes with nothing to look at.
 
     The names of the files stored are added to `written`, for files_removed_on_failure().
     """
-    thumbnail = _thumbnail(upload, inspection)  # before the file is stored: storing may move it
-    pages = review_pages(upload, inspection.kind, name=inspection.original_name)
+    checking = needs_check(inspection.kind)
     content = _stored_content(upload, inspection)
     size, sha256 = inspection.size, inspection.sha256
     if content is not upload:  # the facts of the file as stored, which is what is downloaded
@@ -96,15 +95,26 @@ def version_create(
         size=size,
         sha256=sha256,
         page_count=inspection.page_count,
-        review_reasons="\n".join(inspection.review_reasons),
+        # A file checked in the background gets its review reasons from that check alone.
+        review_reasons="" if checking else "\n".join(inspection.review_reasons),
+        check_state=FileCheck.CHECKING if checking else FileCheck.CHECKED,
         uploaded_by=by,
     )
     # Only the extension of this name is used: the stored name is random (version_upload_to).
     _store(version.file, f"paper{inspection.kind.extension}", content, written)
-    if thumbnail is not None:
-        _store(version.thumbnail, "thumbnail.png", thumbnail, written)
-    version.preview_pages = review_pages_store(pages, written)
     version.save()
+    if checking:
+        if version_check_enqueue(version=version, publish_by=publish_by):
+            # Checked already (the immediate backend): the caller sees what it changed, and
+            # the pictures it stored go if this transaction fails after all.
+            written.extend(version.preview_pages)
+            if version.thumbnail:
+                written.append(str(version.thumbnail.name))
+            document.refresh_from_db(fields=[*DECISION_FIELDS])
+        elif document.status == DocumentStatus.SUBMITTED:
+            # Queued: it waits for the worker. (The task runs once this transaction commits.)
+            document.status = DocumentStatus.CHECKING
+            Document.objects.filter(pk=document.pk).update(status=DocumentStatus.CHECKING)
     # A document read with with_versions() now has this one as its current version.
     if hasattr(document, "version_list"):
         document.version_list = [version, *document.version_list]

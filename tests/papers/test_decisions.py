@@ -151,11 +151,9 @@ def test_staff_uploads_are_in_the_history(paper, staff, meeting):
     )
     assert added.decided_by == staff
     assert history(added) == [
-        (
-            ADDITION,
-            "secretariat@un.example",
-            "Added with others from “Concept note.pdf”. Published.",
-        )
+        (ADDITION, "secretariat@un.example", "Added with others from “Concept note.pdf”."),
+        # Published by its check (at once with the immediate task backend of tests).
+        (CHANGE, "secretariat@un.example", "The file of version 1 was checked. Published."),
     ]
 
 

@@ -3,7 +3,6 @@ default storage, never failing an upload, and gone with their version."""
 
 import errno
 import io
-import logging
 
 import pytest
 from django.core.files.storage import FileSystemStorage
@@ -11,15 +10,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from PIL import Image
 
-from papers import thumbnails
 from papers.models import DocumentVersion
 from papers.services import previews
 from papers.services.versions import version_add
-from papers.thumbnails import make_review_pages
 from tests.factories import DocumentFactory, VersionFactory
 from tests.papers import samples
 from tests.papers.storage import stored_files
+from uploads import pictures as thumbnails
 from uploads.filetypes import ALLOWED_KINDS
+from uploads.pictures import make_review_pages
 
 PDF = ALLOWED_KINDS["pdf"]
 
@@ -89,17 +88,14 @@ def test_a_stored_version_has_its_pictures_in_the_storage(settings):
 
 
 @pytest.mark.django_db
-def test_a_file_that_cannot_be_drawn_is_stored_without_pictures(monkeypatch, caplog, settings):
-    def broken(*args, **kwargs):
-        raise RuntimeError("PDFium fell over")
-
-    monkeypatch.setattr(previews, "make_review_pages", broken)
-    with caplog.at_level(logging.WARNING, logger="papers.services.previews"):
-        version = VersionFactory(file_name="Broken.pdf")
-    assert version.preview_pages == []
-    assert version.pk is not None
-    assert "No review pages for Broken.pdf" in caplog.text
-    assert stored_files(settings) == sorted([version.file.name, version.thumbnail.name])
+def test_a_file_that_cannot_be_drawn_is_stored_without_pictures(settings):
+    # The pictures are drawn by the isolated check (uploads.checking), here one that cannot.
+    settings.PAPERS_CHECK_FUNCTION = "tests.papers.test_checking_child.no_pictures"
+    version = VersionFactory(file_name="Broken.pdf")
+    version.refresh_from_db()
+    assert (version.preview_pages, version.thumbnail.name) == ([], "")
+    assert (version.pk is not None, version.check_state) == (True, "checked")
+    assert stored_files(settings) == [version.file.name]
 
 
 class PreviewRefusingStorage(FileSystemStorage):

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 from PIL import Image
 
-from papers.thumbnails import make_thumbnail
 from tests.papers import samples
 from uploads.filetypes import ALLOWED_KINDS
+from uploads.pictures import make_thumbnail
 
 PDF = ALLOWED_KINDS["pdf"]
 

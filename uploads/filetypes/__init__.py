@@ -61,8 +61,14 @@ def max_upload_size() -> int:
     return getattr(settings, "PAPERS_MAX_UPLOAD_SIZE", DEFAULT_MAX_UPLOAD_SIZE)
 
 
-def inspect_upload(upload: UploadedFile[bytes], *, max_size: int) -> Inspection:
-    """Recognise, check and hash an upload; raise ValidationError with one message if refused."""
+def inspect_upload(upload: UploadedFile[bytes], *, max_size: int, deep: bool = True) -> Inspection:
+    """Recognise, check and hash an upload; raise ValidationError with one message if refused.
+
+    Without `deep`, a PDF is only opened (damaged and locked files are still refused) and comes
+    back without review reasons: what its objects do is found by the isolated check that runs in
+    the background (papers.tasks), where a hostile file cannot stall a web worker. A
+    nomination letter, refused at once for what it contains, keeps the deep check here.
+    """
     # The name as the browser sent it, when it came through PaperUploadHandler: a name that
     # needed mending (a path, a control character) is refused, not silently mended.
     name = clean_file_name(getattr(upload, "sent_name", None) or upload.name or "")
@@ -77,7 +83,7 @@ def inspect_upload(upload: UploadedFile[bytes], *, max_size: int) -> Inspection:
     reasons: tuple[str, ...] = ()
     if key == "pdf":
         kind = ALLOWED_KINDS["pdf"]
-        size, sha256, page_count, reasons = _inspect_pdf(upload, max_size)
+        size, sha256, page_count, reasons = _inspect_pdf(upload, max_size, deep=deep)
     else:
         size, sha256 = _read(upload, max_size)
         if key == "office":

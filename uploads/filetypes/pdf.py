@@ -38,10 +38,13 @@ def open_pdf(path: str) -> pdfium.PdfDocument:
 
 
 def _inspect_pdf(
-    upload: UploadedFile[bytes], max_size: int
+    upload: UploadedFile[bytes], max_size: int, *, deep: bool = True
 ) -> tuple[int, str, int, tuple[str, ...]]:
-    """Hash the bytes, then open the file from a path on disk: PDFium for its pages, pikepdf
-    (qpdf) for what its objects do."""
+    """Hash the bytes, then open the file from a path on disk: PDFium for its pages, and when
+    `deep`, pikepdf (qpdf) for what its objects do.
+
+    Without `deep` only the opening is done here (a damaged or locked PDF is still refused at
+    once); the object walk runs later, in a child process with limits (uploads.isolation)."""
     with ExitStack() as stack:
         copy = None
         if hasattr(upload, "temporary_file_path"):
@@ -52,7 +55,10 @@ def _inspect_pdf(
         size, sha256 = _read(upload, max_size, (copy.write,) if copy else ())
         if copy is not None:
             copy.flush()
-        page_count, reasons = _check_pdf(path)
+        if deep:
+            page_count, reasons = _check_pdf(path)
+        else:
+            page_count, reasons = pdf_page_count(path), ()
     return size, sha256, page_count, reasons
 
 
@@ -69,7 +75,15 @@ REASONS = {
 }
 
 
-def _check_pdf(path: str) -> tuple[int, tuple[str, ...]]:
+def pdf_page_count(path: str) -> int:
+    """Open the PDF with PDFium (ValidationError when damaged or locked): its number of pages."""
+    with PDFIUM_LOCK, open_pdf(path) as document:
+        return len(document)
+
+
+def pdf_findings(path: str) -> tuple[int, set[str]]:
+    """The page count and the keys of REASONS that the PDF deserves: what the isolated check
+    (uploads.checking) reports, in keys, since the child process translates nothing."""
     with PDFIUM_LOCK, open_pdf(path) as document:
         page_count = len(document)
         scripts = pdfium_c.FPDFDoc_GetJavaScriptActionCount(document.raw)
@@ -79,7 +93,17 @@ def _check_pdf(path: str) -> tuple[int, tuple[str, ...]]:
         found.add("javascript")
     if attachments > 0:
         found.add("attachment")
-    return page_count, tuple(str(reason) for key, reason in REASONS.items() if key in found)
+    return page_count, found
+
+
+def reasons_display(found: set[str] | list[str]) -> tuple[str, ...]:
+    """The review reasons a person reads, in REASONS' order, for the keys found."""
+    return tuple(str(reason) for key, reason in REASONS.items() if key in found)
+
+
+def _check_pdf(path: str) -> tuple[int, tuple[str, ...]]:
+    page_count, found = pdf_findings(path)
+    return page_count, reasons_display(found)
 
 
 # Actions by what they do. An action that runs by itself (/OpenAction, /AA) is flagged as

@@ -1,5 +1,6 @@
-"""PNG pictures of accepted papers: the small thumbnail of the first page (or of the image), and
-the larger pictures of the first pages the reviewer reads in the back office."""
+"""PNG pictures of accepted files: the small thumbnail of the first page (or of the image), and
+the larger pictures of the first pages the reviewer reads in the back office. Drawn in the
+checker's child process (uploads/checking.py), never in a web request."""
 
 import io
 import os
