@@ -27,6 +27,7 @@ deleted or withdrawn meeting moves backwards (as api/conditional.py decided).
 
 import datetime
 import hashlib
+import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
@@ -36,6 +37,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import (
     Count,
     DateTimeField,
@@ -189,37 +191,72 @@ def _latest_version() -> Subquery:
     )
 
 
+def _meetings_rows(meetings: QuerySet[Meeting]) -> QuerySet[Meeting, tuple[Any, ...]]:
+    """What a meeting's page version is made of, for the first published one of `meetings`."""
+    return (
+        meetings.filter(status=MeetingStatus.PUBLISHED)
+        .annotate(latest_version_pk=_latest_version())
+        .values_list("pk", "content_changed_at", "time_zone", "latest_version_pk")[:1]
+    )
+
+
 def meeting_version(meetings: QuerySet[Meeting]) -> PageVersion | None:
     """The version of a published meeting's pages (the first of `meetings`): its
     `content_changed_at`, its latest released version and the date at the venue (registration
-    opens and closes with the venue's days). None for a draft or no meeting.
+    opens and closes with the venue's days). None for a draft or no meeting."""
+    row = next(iter(_meetings_rows(meetings)), None)
+    return None if row is None else _meeting_page_version(*row)
 
-    Last-Modified is the later of the meeting's last change and the start of the day at the
+
+class _CompiledQuery:
+    """A query turned into SQL once per process, then run with another value in the place of
+    `PLACEHOLDER`. A cache hit costs this one query: compiling it through the ORM each time
+    took ten times as long as running it (1.2 ms against 0.1 ms), which was most of a hit."""
+
+    PLACEHOLDER = "plenary-compiled-query-placeholder"
+
+    def __init__(self, build: Callable[[str], QuerySet[Any, Any]]) -> None:
+        self.build = build
+        self.compiled: dict[str, tuple[str, list[Any], int]] = {}
+
+    def rows(self, value: Any) -> list[tuple[Any, ...]]:
+        connection = connections[DEFAULT_DB_ALIAS]
+        compiled = self.compiled.get(connection.vendor)
+        if compiled is None:
+            sql, built = self.build(self.PLACEHOLDER).query.sql_with_params()
+            compiled = (sql, list(built), list(built).index(self.PLACEHOLDER))
+            self.compiled[connection.vendor] = compiled
+        sql, params, index = compiled
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params[:index], value, *params[index + 1 :]])
+            rows: list[tuple[Any, ...]] = cursor.fetchall()
+        return rows
+
+
+_meeting_by_slug = _CompiledQuery(lambda slug: _meetings_rows(Meeting.objects.filter(slug=slug)))
+_CHANGED_AT = Meeting._meta.get_field("content_changed_at")
+
+
+def _meeting_page_version(
+    pk: int, changed: Any, time_zone: str, latest_version_pk: int | None
+) -> PageVersion:
+    """Last-Modified is the later of the meeting's last change and the start of the day at the
     venue, so a client asking If-Modified-Since after midnight there reads the new day's page."""
-    meeting: Meeting | None = (
-        meetings.filter(status=MeetingStatus.PUBLISHED)
-        .annotate(latest_version_pk=_latest_version())
-        .only("pk", "content_changed_at", "time_zone")
-        .first()
-    )
-    if meeting is None:
-        return None
-    today = meeting.local_today()
+    changed = _CHANGED_AT.to_python(changed)  # SQLite answers raw SQL with text
+    if timezone.is_naive(changed):
+        changed = timezone.make_aware(changed, datetime.UTC)
+    zone = zoneinfo.ZoneInfo(time_zone)
+    today = timezone.now().astimezone(zone).date()
     key = ":".join(
-        (
-            "meeting",
-            str(meeting.pk),
-            meeting.content_changed_at.isoformat(),
-            str(meeting.latest_version_pk or 0),  # type: ignore[attr-defined]
-            today.isoformat(),
-        )
+        ("meeting", str(pk), changed.isoformat(), str(latest_version_pk or 0), today.isoformat())
     )
-    midnight = datetime.datetime.combine(today, datetime.time(), tzinfo=meeting.zone)
-    return PageVersion(key=key, last_modified=max(meeting.content_changed_at, midnight))
+    midnight = datetime.datetime.combine(today, datetime.time(), tzinfo=zone)
+    return PageVersion(key=key, last_modified=max(changed, midnight))
 
 
 def meeting_page_version(_request: HttpRequest, *, slug: str, **_kwargs: Any) -> PageVersion | None:
-    return meeting_version(Meeting.objects.filter(slug=slug))
+    rows = _meeting_by_slug.rows(slug)
+    return _meeting_page_version(*rows[0]) if rows else None
 
 
 def _site_aggregates() -> dict[str, Any]:

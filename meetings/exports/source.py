@@ -55,17 +55,22 @@ def export_view[**P](view: Callable[P, HttpResponse]) -> Callable[P, HttpRespons
     return csrf_exempt(require_safe(view))
 
 
-def exportable_meetings() -> QuerySet[Meeting]:
-    """Published meetings, with what every export shows of them, in one query."""
+def exportable_meetings(*, snapshot: bool = True) -> QuerySet[Meeting]:
+    """Published meetings, with what every export shows of them, in one query (`snapshot=False`:
+    all but their programme's snapshot, read when first used)."""
     return with_latest_version(
         Meeting.objects.filter(status=MeetingStatus.PUBLISHED).select_related(
             "series", "organizer__parent"
-        )
+        ),
+        snapshot=snapshot,
     )
 
 
 def exportable_meeting(slug: str) -> Meeting:
-    meeting: Meeting | None = exportable_meetings().filter(slug=slug).first()
+    """One published meeting, without its programme's snapshot: an export served from the
+    cache needs only the version's number, and one that is made reads the snapshot then (one
+    query more)."""
+    meeting: Meeting | None = exportable_meetings(snapshot=False).filter(slug=slug).first()
     if meeting is None:
         raise Http404("No published meeting with this address.")
     return meeting
@@ -73,7 +78,7 @@ def exportable_meeting(slug: str) -> Meeting:
 
 def public_programme(meeting: Meeting) -> Programme:
     """The released programme of a meeting from exportable_meetings(); no query when it has a
-    version, build_programme's five when it has none."""
+    version read with its snapshot, one when without, build_programme's five when it has none."""
     version = latest_version_of(meeting)
     if version is None:
         return build_programme(meeting)

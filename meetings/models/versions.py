@@ -22,29 +22,40 @@ _LATEST = {
 }
 
 
-def with_latest_version(meetings: models.QuerySet[Meeting]) -> models.QuerySet[Meeting]:
+def with_latest_version(
+    meetings: models.QuerySet[Meeting], *, snapshot: bool = True
+) -> models.QuerySet[Meeting]:
     """Meetings with their latest programme version in the same query (read it back with
-    latest_version_of): the public programme page then needs no query beyond the meeting."""
+    latest_version_of): the public programme page then needs no query beyond the meeting.
+
+    `snapshot=False` leaves out the snapshot, the one large field: the version's number says
+    whether a cached export is still right, and the snapshot is read (one query, by the
+    version's pk) only when the export has to be made again."""
     latest = ProgrammeVersion.objects.filter(meeting=OuterRef("pk")).order_by("-number")
+    fields = _LATEST if snapshot else {k: v for k, v in _LATEST.items() if v != "snapshot"}
     return meetings.annotate(
         **{
             name: Subquery(
                 latest.values(field)[:1],
                 output_field=ProgrammeVersion._meta.get_field(field),
             )
-            for name, field in _LATEST.items()
+            for name, field in fields.items()
         }
     )
 
 
 def latest_version_of(meeting: Meeting) -> "ProgrammeVersion | None":
-    """The version with_latest_version() read with `meeting` (unsaved copy), or None."""
+    """The version with_latest_version() read with `meeting` (unsaved copy), or None. Read
+    without its snapshot, the version loads it from the database when it is first used."""
     if getattr(meeting, "latest_version_pk", None) is None:
         return None
-    version = ProgrammeVersion(
-        meeting=meeting, **{field: getattr(meeting, name) for name, field in _LATEST.items()}
-    )
+    values = {
+        field: getattr(meeting, name) for name, field in _LATEST.items() if hasattr(meeting, name)
+    }
+    version = ProgrammeVersion(meeting=meeting, **values)
     version._state.adding = False
+    if "snapshot" not in values:
+        del version.__dict__["snapshot"]  # deferred: Django reads it on first access
     return version
 
 

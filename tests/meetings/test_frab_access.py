@@ -114,6 +114,20 @@ def test_a_second_request_is_answered_from_the_cache(client, monkeypatch):
         assert client.get(url(name, meeting)).status_code == 200
 
 
+def test_a_cached_file_of_a_large_released_programme_does_not_read_its_snapshot(client):
+    """A cache hit needs the version's number, not the programme: the snapshot of 1,000
+    presentations is read when the file is made, never to answer from the cache."""
+    meeting = meeting_with_presentations(1000)
+    for name in NAMES:
+        with CaptureQueriesContext(connection) as first:
+            body = client.get(url(name, meeting)).content
+        with CaptureQueriesContext(connection) as second:
+            assert client.get(url(name, meeting)).content == body
+        assert any('"snapshot"' in query["sql"] for query in first.captured_queries)
+        assert len(second.captured_queries) == 1
+        assert '"snapshot"' not in second.captured_queries[0]["sql"]
+
+
 def test_an_edit_shows_once_released(client, organizer):
     published, _draft = published_and_draft(organizer)
     item = AgendaItem.objects.get(meeting=published)
