@@ -107,8 +107,10 @@ def test_a_registrations_change_is_in_its_history(officer_client, nomination):
 
 
 def test_a_check_in_is_recorded_with_who_marked_it(officer):
-    today = datetime.date.today()
-    meeting = MeetingFactory(start_date=today, end_date=today)
+    meeting = MeetingFactory()
+    today = meeting.local_today()  # the venue's date, not the server's
+    meeting.start_date = meeting.end_date = today
+    meeting.save()
     nomination = NominationFactory(meeting=meeting)
     marked = check_in(meeting=meeting, person=nomination.person, day=today, by=officer)
     record = CheckIn.history.get(id=marked.pk)

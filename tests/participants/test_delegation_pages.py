@@ -23,7 +23,6 @@ from tests.papers import samples
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
 DAY = datetime.timedelta(days=1)
 
 
@@ -260,14 +259,15 @@ def test_a_full_meeting_says_so(client, meeting, registration, organization, foc
 def test_after_registration_closes_nothing_can_change(
     client, meeting, registration, nomination, focal_point
 ):
-    registration.opens_on = TODAY - 30 * DAY
-    registration.closes_on = TODAY - DAY
+    today = registration.today()  # the venue's date, not the server's
+    registration.opens_on = today - 30 * DAY
+    registration.closes_on = today - DAY
     registration.save()
     client.force_login(focal_point)
 
     response = client.get(nomination.get_absolute_url())
 
-    closed = (TODAY - DAY).strftime("%-d %B %Y")
+    closed = (today - DAY).strftime("%-d %B %Y")
     assertContains(response, f"Registration closed on {closed}.")
     assertContains(response, "Dates are in the venue's time zone (America/New_York).")
     assertContains(
@@ -281,13 +281,14 @@ def test_after_registration_closes_nothing_can_change(
 def test_registration_not_open_yet_says_when_it_opens(
     client, meeting, registration, organization, focal_point
 ):
-    registration.opens_on = TODAY + 10 * DAY
-    registration.closes_on = TODAY + 20 * DAY
+    today = registration.today()  # the venue's date, not the server's
+    registration.opens_on = today + 10 * DAY
+    registration.closes_on = today + 20 * DAY
     registration.save()
     client.force_login(focal_point)
     response = client.get(reverse("participants:delegation", args=[meeting.slug, organization.pk]))
-    opens = (TODAY + 10 * DAY).strftime("%-d %B %Y")
-    closes = (TODAY + 20 * DAY).strftime("%-d %B %Y")
+    opens = (today + 10 * DAY).strftime("%-d %B %Y")
+    closes = (today + 20 * DAY).strftime("%-d %B %Y")
     assertContains(response, f"Registration opens on {opens} and closes at the end of {closes}.")
     assertContains(response, "Registration is not open yet.")
 
@@ -398,8 +399,9 @@ def test_another_organizations_focal_point_cannot_withdraw(client, nomination, o
 def test_withdrawing_after_registration_closed_is_refused(
     client, registration, nomination, focal_point
 ):
-    registration.opens_on = TODAY - 30 * DAY
-    registration.closes_on = TODAY - DAY
+    today = registration.today()  # the venue's date, not the server's
+    registration.opens_on = today - 30 * DAY
+    registration.closes_on = today - DAY
     registration.save()
     client.force_login(focal_point)
 

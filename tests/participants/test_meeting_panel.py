@@ -18,7 +18,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
 DAY = datetime.timedelta(days=1)
 
 
@@ -103,25 +102,27 @@ def test_someone_who_is_no_focal_point_is_told_who_nominates(
 
 
 def test_closed_registration_says_when_it_closed(client, meeting, registration, focal_point):
-    registration.opens_on = TODAY - 30 * DAY
-    registration.closes_on = TODAY - DAY
+    today = registration.today()  # the venue's date, not the server's
+    registration.opens_on = today - 30 * DAY
+    registration.closes_on = today - DAY
     registration.capacity = 10
     registration.save()
     client.force_login(focal_point)
 
     response = overview(client, meeting)
 
-    assertContains(response, f"Registration closed on {day(TODAY - DAY)}.")
+    assertContains(response, f"Registration closed on {day(today - DAY)}.")
     assertNotContains(response, "Nominate participants")
     assertNotContains(response, "places left")
 
 
 def test_registration_not_open_yet_says_when_it_opens(client, meeting, registration):
-    registration.opens_on = TODAY + 3 * DAY
+    today = registration.today()  # the venue's date, not the server's
+    registration.opens_on = today + 3 * DAY
     registration.closes_on = None
     registration.save()
     response = overview(client, meeting)
-    assertContains(response, f"Registration opens on {day(TODAY + 3 * DAY)}.")
+    assertContains(response, f"Registration opens on {day(today + 3 * DAY)}.")
     assertNotContains(response, "log in</a> to nominate")
 
 

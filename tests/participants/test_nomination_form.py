@@ -16,7 +16,6 @@ from tests.papers import samples
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date.today()
 DAY = datetime.timedelta(days=1)
 
 
@@ -247,10 +246,11 @@ def test_a_family_name_of_only_direction_marks_is_refused(focal_client, nominate
 def test_nominating_after_registration_closed_is_refused(
     focal_client, nominate_url, form, registration
 ):
-    registration.opens_on = TODAY - 30 * DAY
-    registration.closes_on = TODAY - 2 * DAY
+    today = registration.today()  # the venue's date, not the server's
+    registration.opens_on = today - 30 * DAY
+    registration.closes_on = today - 2 * DAY
     registration.save()
-    closed = (TODAY - 2 * DAY).strftime("%-d %B %Y")
+    closed = (today - 2 * DAY).strftime("%-d %B %Y")
 
     page = focal_client.get(nominate_url)
     assertContains(page, "Registration is closed", status_code=403)
@@ -265,10 +265,11 @@ def test_nominating_after_registration_closed_is_refused(
 def test_nominating_before_registration_opens_is_refused(
     focal_client, nominate_url, form, registration
 ):
-    registration.opens_on = TODAY + 5 * DAY
+    today = registration.today()  # the venue's date, not the server's
+    registration.opens_on = today + 5 * DAY
     registration.closes_on = None
     registration.save()
-    opens = (TODAY + 5 * DAY).strftime("%-d %B %Y")
+    opens = (today + 5 * DAY).strftime("%-d %B %Y")
 
     response = focal_client.post(nominate_url, form())
 
@@ -638,8 +639,9 @@ def test_a_letter_can_be_replaced(focal_client, nomination, form):
 
 
 def test_editing_after_registration_closed_is_refused(focal_client, nomination, form, registration):
-    registration.opens_on = TODAY - 30 * DAY
-    registration.closes_on = TODAY - DAY
+    today = registration.today()  # the venue's date, not the server's
+    registration.opens_on = today - 30 * DAY
+    registration.closes_on = today - DAY
     registration.save()
     response = focal_client.post(edit_url(nomination), form(position="Changed"))
     assertContains(response, "Registration is closed", status_code=403)
