@@ -25,6 +25,14 @@ class Honorific(models.Model):
         return self.name
 
 
+def full_name_of(given_name: str, family_name: str, *, withheld: bool) -> str:
+    """A person's name as pages show it, from its parts: what Person.full_name gives, for lists
+    that read the names as plain values rather than as instances."""
+    if withheld:
+        return str(_("Name withheld"))
+    return " ".join(part for part in (given_name, family_name) if part)
+
+
 class PersonQuerySet(models.QuerySet):
     def with_details(self):
         return self.select_related("honorific", "organization__parent")
@@ -158,9 +166,9 @@ class Person(SingleLineTextModel):
 
     @property
     def full_name(self) -> str:
-        if self.withheld_at:
-            return str(_("Name withheld"))
-        return " ".join(part for part in (self.given_name, self.family_name) if part)
+        return full_name_of(
+            self.given_name, self.family_name, withheld=self.withheld_at is not None
+        )
 
     @property
     def display_name(self) -> str:

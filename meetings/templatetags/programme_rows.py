@@ -14,10 +14,10 @@ from html import escape
 from django import template
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from meetings.models import Appearance, Person
-from meetings.programme import PeopleBlock, RoleGroup, SegmentEntry
+from meetings.programme import ItemEntry, PeopleBlock, RoleGroup, SegmentEntry
 
 register = template.Library()
 
@@ -49,6 +49,7 @@ class Rows:
         self.bdi = f'<bdi class="{escape(affiliation_class)}">' if affiliation_class else "<bdi>"
         self.anchors = anchors
         self.headings: dict[tuple[str, int], str] = {}
+        self.continued = escape(gettext("(continued)"))
 
     def person(self, appearance: Appearance) -> str:
         person = appearance.person
@@ -98,6 +99,39 @@ class Rows:
             html = f"\n          <li{anchor}>{title_html}</li>"
         return html + self.groups(block)
 
+    def item(self, entry: ItemEntry) -> str:
+        """An agenda item on the web page: its heading ("IV. Title (continued)"), its people and
+        presentations, then the documents filed under it."""
+        continued = f' <span class="continued">{self.continued}</span>' if entry.continued else ""
+        html = (
+            f'\n        <h5 class="agenda-item" id="{escape(entry.anchor)}"><span class="numeral">'
+            f"{escape(entry.numeral)}.</span> <bdi>{escape(entry.item.title)}</bdi>{continued}</h5>"
+        )
+        if not entry.is_empty:
+            presenters = entry.people.presenters if entry.people else []
+            lines = "".join(f"\n          <li>{self.person(a)}</li>" for a in presenters)
+            lines += "".join(self.segment(segment) for segment in entry.segments)
+            lines += self.groups(entry.people) if entry.people else ""
+            html += f'\n        <ul class="agenda-entries">{lines}\n        </ul>'
+        if entry.links:
+            heading = ngettext("Document:", "Documents:", len(entry.links))
+            links = "".join(
+                f'\n            <li><a href="{escape(link.url)}" dir="auto">'
+                f"{escape(link.label)}</a>"
+                + (
+                    f' <span class="text-secondary-ink">(<bdi>{escape(link.byline)}</bdi>)</span>'
+                    if link.byline
+                    else ""
+                )
+                + "</li>"
+                for link in entry.links
+            )
+            html += (
+                f'\n        <div class="item-documents">\n          <span class="role-heading">'
+                f"{escape(heading)}</span>\n          <ul>{links}\n          </ul>\n        </div>"
+            )
+        return html
+
 
 def _rows(context: template.Context, *, pdf: bool = False) -> Rows:
     """One Rows per page render and kind of markup. Kept as an attribute of the render context
@@ -139,3 +173,10 @@ def programme_groups(
     if block is None:
         return mark_safe("")
     return mark_safe(_rows(context, pdf=pdf).groups(block))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def programme_items(context: template.Context, entries: list[ItemEntry]) -> SafeString:
+    """The web page's agenda items, each with its people, presentations and documents."""
+    rows = _rows(context)
+    return mark_safe("".join(rows.item(entry) for entry in entries))  # noqa: S308 (escaped)

@@ -154,41 +154,54 @@ def person_back(data: dict[str, Any]) -> Person:
     )
 
 
-def _appearance_back(data: dict[str, Any]) -> Appearance:
-    return _unsaved(
-        Appearance,
-        pk=data["id"],
-        role=data["role"],
-        affiliation=data["affiliation"],
-        person=person_back(data["person"]),
-    )
+class _Reader:
+    """Reads one snapshot back. A person shown many times (a moderator of every session, a
+    speaker in several items) becomes one Person instance, shared by their appearances: a
+    large programme shows about 260 people in 1,800 places."""
 
+    def __init__(self) -> None:
+        self.people: dict[tuple[Any, ...], Person] = {}
 
-def _people_back(data: dict[str, Any] | None) -> PeopleBlock | None:
-    if data is None:
-        return None
-    block = PeopleBlock(presenters=[_appearance_back(a) for a in data["presenters"]])
-    for group in data["groups"]:
-        for appearance in group["people"]:
-            block.add(_appearance_back(appearance))
-    return block
+    def person(self, data: dict[str, Any]) -> Person:
+        key = tuple(data.values())
+        person = self.people.get(key)
+        if person is None:
+            person = self.people[key] = person_back(data)
+        return person
 
+    def appearance(self, data: dict[str, Any]) -> Appearance:
+        return _unsaved(
+            Appearance,
+            pk=data["id"],
+            role=data["role"],
+            affiliation=data["affiliation"],
+            person=self.person(data["person"]),
+        )
 
-def _item_back(data: dict[str, Any], session_pk: int | None = None) -> ItemEntry:
-    return ItemEntry(
-        item=_unsaved(AgendaItem, pk=data["id"], title=data["title"]),
-        number=data["number"],
-        continued=data["continued"],
-        people=_people_back(data["people"]),
-        segments=[
-            SegmentEntry(
-                _unsaved(Segment, pk=segment["id"], title=segment["title"]),
-                _people_back(segment["people"]) or PeopleBlock(),
-            )
-            for segment in data["segments"]
-        ],
-        session_pk=session_pk,
-    )
+    def people_block(self, data: dict[str, Any] | None) -> PeopleBlock | None:
+        if data is None:
+            return None
+        block = PeopleBlock(presenters=[self.appearance(a) for a in data["presenters"]])
+        for group in data["groups"]:
+            for appearance in group["people"]:
+                block.add(self.appearance(appearance))
+        return block
+
+    def item(self, data: dict[str, Any], session_pk: int | None = None) -> ItemEntry:
+        return ItemEntry(
+            item=_unsaved(AgendaItem, pk=data["id"], title=data["title"]),
+            number=data["number"],
+            continued=data["continued"],
+            people=self.people_block(data["people"]),
+            segments=[
+                SegmentEntry(
+                    _unsaved(Segment, pk=segment["id"], title=segment["title"]),
+                    self.people_block(segment["people"]) or PeopleBlock(),
+                )
+                for segment in data["segments"]
+            ],
+            session_pk=session_pk,
+        )
 
 
 def session_back(data: dict[str, Any]) -> Session:
@@ -205,17 +218,19 @@ def session_back(data: dict[str, Any]) -> Session:
 
 def programme_from_snapshot(snapshot: Snapshot) -> Programme:
     """The Programme a snapshot was made from, as meetings/programme.html renders it."""
+    reader = _Reader()
     days = []
     for day in snapshot["days"]:
         sessions = [
             SessionEntry(
                 session_back(session),
-                [_item_back(item, session["id"]) for item in session["items"]],
+                [reader.item(item, session["id"]) for item in session["items"]],
             )
             for session in day["sessions"]
         ]
         days.append(Day(datetime.date.fromisoformat(day["date"]), sessions))
-    return Programme(days=days, unscheduled=[_item_back(item) for item in snapshot["unscheduled"]])
+    unscheduled = [reader.item(item) for item in snapshot["unscheduled"]]
+    return Programme(days=days, unscheduled=unscheduled)
 
 
 def appearances_in(snapshot: Snapshot) -> Iterator[dict[str, Any]]:

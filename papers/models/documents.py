@@ -1,7 +1,7 @@
 """Documents: a meeting's papers, presentations and background documents, and who may see them."""
 
 import re
-from typing import Self
+from typing import TYPE_CHECKING, Self
 from urllib.parse import quote
 
 from django.conf import settings
@@ -17,6 +17,9 @@ from meetings.models import MeetingStatus
 from papers.models.categories import DocumentCategory
 from papers.models.choices import DocumentStatus, Language, can_see_all_documents
 from papers.models.versions import DocumentVersion
+
+if TYPE_CHECKING:
+    from accounts.models import Organization
 
 # UN document symbols: a body's letters, then "/"-separated parts such as RES, 65, CN.9, L.1, Add.1.
 UN_SYMBOL = re.compile(r"^[A-Z]{1,10}(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+$")
@@ -317,31 +320,55 @@ class Document(SingleLineTextModel):
         return self.external_url if self.external_url != self.symbol_url else ""
 
     @property
+    def language_label(self) -> str:
+        """get_language_display() without its cost: that hashes every choice on every call, and
+        a meeting page lists hundreds of documents."""
+        try:
+            return str(Language(self.language).label)
+        except ValueError:
+            return self.language
+
+    @property
     def symbol_url(self) -> str:
         return UN_DOCUMENTS_URL.format(symbol=quote(self.symbol)) if self.symbol else ""
 
     @property
     def authors_display(self) -> str:
         """The people among the authors, then the free-text ones: "Bela Hovy, DESA staff"."""
-        names = [person.full_name for person in self.authors.all()]
-        return ", ".join([*names, self.authors_text] if self.authors_text else names)
+        return authors_display_of(
+            [person.full_name for person in self.authors.all()], self.authors_text
+        )
 
     @property
     def byline(self) -> list[str]:
-        """Who the document is by, the organization named once: the authors, then the
-        organization's label unless the authors already name it ("Bela Hovy, IOM" by IOM); authors
-        that are only the organization's name or acronym give way to its label."""
-        authors, organization = self.authors_display, self.organization
-        if organization is None:
-            return [authors] if authors else []
-        names = {
-            name.casefold()
-            for name in (organization.name, organization.acronym, str(organization))
-            if name
-        } | {organization.label.casefold()}
-        if self.authors_text.casefold() in names:
-            people = [person.full_name for person in self.authors.all()]
-            return [*([", ".join(people)] if people else []), organization.label]
-        if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", authors.casefold()) for name in names):
-            return [authors]
-        return [*([authors] if authors else []), organization.label]
+        """Who the document is by, the organization named once (see byline_of)."""
+        people = [person.full_name for person in self.authors.all()]
+        return byline_of(people, self.authors_text, self.organization)
+
+
+def authors_display_of(people: list[str], authors_text: str) -> str:
+    """The people among the authors, then the free-text ones: "Bela Hovy, DESA staff"."""
+    return ", ".join([*people, authors_text] if authors_text else people)
+
+
+def byline_of(
+    people: list[str], authors_text: str, organization: "Organization | None"
+) -> list[str]:
+    """Who a document is by, the organization named once: the authors, then the organization's
+    label unless the authors already name it ("Bela Hovy, IOM" by IOM); authors that are only
+    the organization's name or acronym give way to its label. `people` are the author people's
+    names, in order; the programme passes them as plain values, a document page from its
+    instances."""
+    authors = authors_display_of(people, authors_text)
+    if organization is None:
+        return [authors] if authors else []
+    names = {
+        name.casefold()
+        for name in (organization.name, organization.acronym, str(organization))
+        if name
+    } | {organization.label.casefold()}
+    if authors_text.casefold() in names:
+        return [*([", ".join(people)] if people else []), organization.label]
+    if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", authors.casefold()) for name in names):
+        return [authors]
+    return [*([authors] if authors else []), organization.label]

@@ -17,6 +17,7 @@ from tests.factories import (
     AppearanceFactory,
     DocumentFactory,
     MeetingFactory,
+    OrganizationFactory,
     PersonFactory,
     SegmentFactory,
     SessionFactory,
@@ -189,6 +190,47 @@ def test_documents_filed_under_an_item_are_listed_under_it(client, tenth):
     assert "A submitted paper" not in text(root)
     # Listed once: not again under the item's continued showing.
     assert len(root.xpath(f'//a[@href="{paper.get_absolute_url()}"]')) == 1
+
+
+def test_a_document_under_an_item_names_its_authors_and_organization_once(client, tenth):
+    """The programme reads the authors as plain names (issue 11): they come in the order of the
+    people's names, a withheld one as "Name withheld", then the organization's label, which a
+    division gives with its parent; a free-text author naming the organization gives way to it."""
+    item = AgendaItem.objects.get(meeting=tenth, title__startswith="Migration and development")
+    parent = OrganizationFactory(name="Department of Sample Affairs", acronym="DSA")
+    division = OrganizationFactory(name="Sample Division", parent=parent)
+    paper = DocumentFactory(
+        meeting=tenth,
+        agenda_item=item,
+        organization=division,
+        authors_text="Sample Division",
+        status=DocumentStatus.PUBLISHED,
+    )
+    withheld = PersonFactory(given_name="Zora", family_name="Zeller")
+    withheld.withheld_at = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    withheld.save()
+    people = [PersonFactory(given_name="Bela", family_name="Hovy"), withheld]
+    paper.authors.set([people[1], people[0]])
+    other = DocumentFactory(
+        meeting=tenth,
+        agenda_item=item,
+        organization=parent,
+        authors_text="Clare Menozzi, DSA",
+        status=DocumentStatus.PUBLISHED,
+    )
+
+    root = programme_page(client, tenth)
+
+    bylines = {
+        text(li.xpath(".//a")[0]): text(li.xpath(".//bdi")[0])
+        for li in root.xpath('//div[contains(@class, "item-documents")]//li')
+    }
+    assert (
+        bylines[paper.title]
+        == ("Bela Hovy, Name withheld · Sample Division, DSA")
+        == " · ".join(paper.byline)
+    )
+    assert bylines[other.title] == "Clare Menozzi, DSA" == " · ".join(other.byline)
 
 
 def test_the_session_of_a_presentation_places_it_on_its_day(client, tenth):
