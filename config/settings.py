@@ -205,7 +205,7 @@ CACHE_URL = env_redis_url("DJANGO_CACHE_URL")
 if CACHE_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.RedisCache",
             "LOCATION": CACHE_URL,
             # Two installations can share one Redis: each reads only its own keys.
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", "plenary").strip(),
@@ -225,6 +225,10 @@ else:
 # keyed on what they show, with an ETag and a 304. False renders every page each time (`make
 # bench` measures the uncached page so).
 PUBLIC_PAGE_CACHE = env_bool("DJANGO_PUBLIC_PAGE_CACHE", True)
+# Each process also keeps the pages it served last in its own memory, up to this many MB (0: none),
+# so a page read again costs no trip to the shared cache (meetings/pagememory.py). Always right:
+# the key is the version of what the page shows, read from the database on every request.
+PUBLIC_PAGE_MEMORY_MB = env_int("DJANGO_PUBLIC_PAGE_MEMORY_MB", 32)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTH_PASSWORD_VALIDATORS = [

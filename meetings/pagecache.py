@@ -56,6 +56,7 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 
 from .models import Meeting, MeetingStatus, Person, ProgrammeVersion
+from .pagememory import memory
 
 # An entry stays until its key changes; this only bounds what an unread one occupies.
 CACHE_SECONDS = 24 * 60 * 60
@@ -164,7 +165,11 @@ def cached_page(
                 request, etag=etag, last_modified=stamp
             )
             if response is None:
-                entry = cache.get(key)
+                entry = memory.get(key)
+                if entry is None:
+                    entry = cache.get(key)
+                    if entry is not None:
+                        memory.put(key, entry)
                 if entry is not None:
                     response = _replayed(entry)
                 else:
@@ -173,7 +178,9 @@ def cached_page(
                         response.render()
                     if not _storable(response):
                         return response
-                    cache.set(key, _stored(response), CACHE_SECONDS)  # type: ignore[arg-type]
+                    entry = _stored(response)  # type: ignore[arg-type]
+                    cache.set(key, entry, CACHE_SECONDS)
+                    memory.put(key, entry)
             _mark(response, etag, stamp)
             return response
 

@@ -5,6 +5,8 @@ import pytest
 from django.core.cache import cache
 from django.tasks import TaskBackendHandler
 
+from meetings.pagememory import memory as page_memory
+
 SITE_URL = "https://plenary.example"
 # Tests run background tasks at once, in the request; tests of the worker itself queue them in
 # the database (tests/papers/test_checking.py).
@@ -26,8 +28,10 @@ def _test_settings(settings, tmp_path, tmp_path_factory, monkeypatch):
     settings.FILE_UPLOAD_TEMP_DIR = str(uploads)
     monkeypatch.setattr(django.tasks, "task_backends", TaskBackendHandler(IMMEDIATE_TASKS))
     cache.clear()
+    page_memory.clear()
     yield
     cache.clear()
+    page_memory.clear()
 
 
 @pytest.fixture

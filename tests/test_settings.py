@@ -129,7 +129,7 @@ def test_a_redis_cache_url_shares_the_cache_and_the_sessions():
     ) == [
         {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "config.cache.RedisCache",
                 "LOCATION": "redis://cache.internal:6380/2",
                 "KEY_PREFIX": "plenary",
                 "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
