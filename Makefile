@@ -19,7 +19,7 @@ PIP_VERSION := 26.3
 CHROMIUM := /usr/bin/chromium
 
 .PHONY: help venv constraints migrate demo run test test-quick check-chromium check-migrations \
-	lint types format bench clean distclean
+	lint types format bench messages clean distclean
 
 help:
 	@echo "make run      create .venv, migrate, load the demo meeting, serve on 127.0.0.1:\$$PORT ($(PORT))"
@@ -31,6 +31,7 @@ help:
 	@echo "make migrate  apply migrations;  make demo  load the demo meeting"
 	@echo "make venv     create or update .venv;  make clean  remove caches and build files"
 	@echo "make constraints  re-pin every dependency, transitive ones too, in $(CONSTRAINTS)"
+	@echo "make messages  gather new interface strings into locale/*/django.po, then compile the .mo files"
 
 venv: $(STAMP)
 
@@ -131,6 +132,14 @@ format: venv
 BENCH ?= bench/serve.py bench/programme.py bench/slow_clients.py
 bench: venv
 	@for script in $(BENCH); do echo "== $$script"; $(PYTHON) "$$script"; done
+
+# The interface catalogues (README, "Languages"): new strings are added to each .po untranslated,
+# and the .mo files, committed with them, are compiled again. Needs GNU gettext (msgfmt).
+LOCALES := ar zh_Hans fr ru es
+messages: venv
+	$(MANAGE) makemessages $(addprefix -l ,$(LOCALES)) --no-obsolete \
+		--ignore=.venv --ignore=tests --ignore=bench --ignore=static --ignore=var
+	$(MANAGE) compilemessages --ignore=.venv
 
 clean:
 	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

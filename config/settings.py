@@ -14,6 +14,7 @@ import dj_database_url
 from corsheaders.defaults import default_headers
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -141,6 +142,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A reader who prefers another language is sent from an English address to theirs.
+    "config.languages.LanguageAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # A full disk during an upload: the 507 "storage is full" page, nothing stored.
@@ -179,7 +182,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
             ],
             # What waits for staff on the admin's first page (config/admin_tasks.py).
-            "libraries": {"admin_tasks": "config.admin_tasks"},
+            "libraries": {"admin_tasks": "config.admin_tasks", "languages": "config.language_tags"},
         },
     },
 ]
@@ -270,8 +273,19 @@ if TRUSTED_PROXY_COUNT:
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
+# The six official languages of the UN (README, "Languages"): English at the addresses it always
+# had, the others under their prefix (/fr/…); config/languages.py.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+LANGUAGES = [
+    ("ar", _("Arabic")),
+    ("zh-hans", _("Chinese")),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("ru", _("Russian")),
+    ("es", _("Spanish")),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

@@ -8,10 +8,11 @@ from django.http import Http404, HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+
+from config.dates import long_date
 
 from .clone_corrections import Correction, clone_corrections_apply, suggest
 from .cloning import (
@@ -73,7 +74,7 @@ class NextEditionForm(forms.Form):
                     % {
                         "edition": edition,
                         "earlier": earlier.title,
-                        "date": date_format(earlier.start_date, "j F Y"),
+                        "date": long_date(earlier.start_date),
                     },
                     code="before_earlier_edition",
                 ),

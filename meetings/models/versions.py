@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Subquery
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from config.dates import long_date
 
 from .meeting import Meeting
 
@@ -108,4 +109,4 @@ class ProgrammeVersion(models.Model):
     @property
     def date_display(self) -> str:
         """ "12 January 2013": the day it was published, at the venue."""
-        return date_format(self.published_at.astimezone(self.meeting.zone), "j F Y")
+        return long_date(self.published_at.astimezone(self.meeting.zone))

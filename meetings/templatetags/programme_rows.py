@@ -11,11 +11,13 @@ links are built from one reversed prefix per page instead of one reverse() each.
 import re
 from html import escape
 
+from babel.lists import format_list
 from django import template
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
+from config.dates import cldr_locale
 from meetings.models import Appearance, Person
 from meetings.programme import ItemEntry, PeopleBlock, RoleGroup, SegmentEntry
 
@@ -46,6 +48,7 @@ class Rows:
     def __init__(self, *, affiliation_class: str = "", anchors: bool = True) -> None:
         self.links = PersonLinks()
         self.and_word = escape(gettext("and"))
+        self.locale = cldr_locale()
         self.bdi = f'<bdi class="{escape(affiliation_class)}">' if affiliation_class else "<bdi>"
         self.anchors = anchors
         self.headings: dict[tuple[str, int], str] = {}
@@ -67,6 +70,8 @@ class Rows:
         names = [self.person(appearance) for appearance in appearances]
         if len(names) <= 1:
             return "".join(names)
+        if self.locale is not None:  # "A, B et C", "A、B和C": the language's list pattern
+            return format_list(names, locale=self.locale)
         return f"{', '.join(names[:-1])} {self.and_word} {names[-1]}"
 
     def heading(self, group: RoleGroup) -> str:

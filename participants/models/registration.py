@@ -3,10 +3,10 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from config.dates import long_date
 from meetings.models import Meeting
 
 
@@ -112,7 +112,7 @@ class Registration(models.Model):
                                 "The meeting ends on %(end)s: registration cannot open or close "
                                 "after that."
                             )
-                            % {"end": formats.date_format(meeting.end_date, "j F Y")}
+                            % {"end": long_date(meeting.end_date)}
                         },
                         code="after_the_meeting",
                     )

@@ -5,10 +5,10 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from config.dates import long_date
 from config.security_log import security_log
 from meetings.formatting import clock
 from meetings.models import Appearance, Meeting, Person
@@ -31,7 +31,7 @@ def _day_check(meeting: Meeting, day: datetime.date) -> None:
         raise ValidationError(
             _("%(day)s is not a day of %(meeting)s, which runs %(dates)s.")
             % {
-                "day": formats.date_format(day, "j F Y"),
+                "day": long_date(day),
                 "meeting": meeting.title,
                 "dates": meeting.dates_display,
             },
@@ -43,7 +43,7 @@ def _day_check(meeting: Meeting, day: datetime.date) -> None:
                 "%(day)s has not come yet at the venue: check people in on the day (or "
                 "afterwards, from the sign-in sheets)."
             )
-            % {"day": formats.date_format(day, "j F Y")},
+            % {"day": long_date(day)},
             code="day_to_come",
         )
 

@@ -9,11 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership, Organization, User
 from accounts.text import is_control
+from config.dates import long_date
 from meetings.models import Honorific, Meeting, Person
 from participants.models import (
     Nomination,
@@ -60,13 +61,13 @@ def _registration_open_check(registration: Registration) -> None:
     if registration.has_closed() and registration.closes_on:
         raise ValidationError(
             _("Registration for this meeting closed on %(date)s.")
-            % {"date": formats.date_format(registration.closes_on, "j F Y")},
+            % {"date": long_date(registration.closes_on)},
             code="registration_closed",
         )
     if registration.opens_on:
         raise ValidationError(
             _("Registration for this meeting opens on %(date)s.")
-            % {"date": formats.date_format(registration.opens_on, "j F Y")},
+            % {"date": long_date(registration.opens_on)},
             code="registration_not_open",
         )
     raise ValidationError(
@@ -102,7 +103,7 @@ def _described(
         "name": nomination.display_name,
         "organization": nomination.organization.short_name,
         "status": nomination.get_status_display().lower(),
-        "date": formats.date_format(nomination.created_at, "j F Y"),
+        "date": long_date(nomination.created_at),
     }
 
 

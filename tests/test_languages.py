@@ -1,0 +1,197 @@
+"""The six UN languages in the addresses (config/languages.py): English where it always was, the
+others under their prefix; a first visit negotiated from Accept-Language; a switcher of plain links
+that keeps the reader on the page; `lang`, `dir` and hreflang; complete catalogues."""
+
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+from django.conf import settings
+from django.core.management import call_command
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+LOCALE = Path(settings.BASE_DIR) / "locale"
+SLUG = "tenth-coordination-meeting"
+PROGRAMME = f"/meetings/{SLUG}/programme/"
+EXPECTED = {
+    "ar": ("rtl", "تنظيم الأعمال"),
+    "zh-hans": ("ltr", "工作安排"),
+    "en": ("ltr", "Organization of work"),
+    "fr": ("ltr", "Organisation des travaux"),
+    "ru": ("ltr", "Организация работы"),
+    "es": ("ltr", "Organización de los trabajos"),
+}
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", verbosity=0)
+
+
+def address(code: str, path: str) -> str:
+    return path if code == "en" else f"/{code}{path}"
+
+
+def page(client, url: str, **headers) -> lxml.html.HtmlElement:
+    response = client.get(url, **headers)
+    assert response.status_code == 200, (url, response.status_code)
+    return lxml.html.fromstring(response.content.decode())
+
+
+@pytest.mark.parametrize("code", list(EXPECTED))
+def test_the_programme_is_in_each_language_with_its_lang_and_dir(client, demo, code):
+    direction, heading = EXPECTED[code]
+    root = page(client, address(code, PROGRAMME))
+    html = root.getroottree().getroot()
+    assert (html.get("lang"), html.get("dir")) == (code, direction)
+    assert heading in [h.text_content().strip() for h in root.xpath("//h2")]
+    stylesheets = root.xpath('//link[@rel="stylesheet"]/@href')
+    rtl_sheet = any("bootstrap.rtl.min.css" in href for href in stylesheets)
+    assert rtl_sheet is (direction == "rtl")
+
+
+def test_each_page_names_its_six_addresses_for_search_engines(client, demo):
+    root = page(client, f"/fr{PROGRAMME}")
+    alternates = {
+        link.get("hreflang"): link.get("href")
+        for link in root.xpath('//link[@rel="alternate"][@hreflang]')
+    }
+    assert alternates == {
+        "ar": f"http://testserver/ar{PROGRAMME}",
+        "zh-hans": f"http://testserver/zh-hans{PROGRAMME}",
+        "en": f"http://testserver{PROGRAMME}",
+        "x-default": f"http://testserver{PROGRAMME}",
+        "fr": f"http://testserver/fr{PROGRAMME}",
+        "ru": f"http://testserver/ru{PROGRAMME}",
+        "es": f"http://testserver/es{PROGRAMME}",
+    }
+
+
+def switcher(root: lxml.html.HtmlElement) -> dict[str, lxml.html.HtmlElement]:
+    (nav,) = root.xpath('//nav[contains(@class, "language-switcher")]')
+    return {link.text_content().strip(): link for link in nav.xpath(".//a")}
+
+
+def test_the_switcher_offers_each_language_in_its_own_name_and_marks_the_current(client, demo):
+    links = switcher(page(client, f"/ru{PROGRAMME}"))
+    assert list(links) == ["العربية", "中文", "English", "Français", "Русский", "Español"]
+    assert [name for name, a in links.items() if a.get("aria-current")] == ["Русский"]
+    assert links["العربية"].get("dir") == "rtl"
+    assert links["中文"].get("lang") == "zh-hans"
+
+
+def test_the_switcher_keeps_the_reader_on_the_same_page_and_remembers(client, demo):
+    links = switcher(page(client, f"{PROGRAMME}?day=2"))
+    response = client.get(links["Français"].get("href"))
+    assert response.status_code == 302
+    assert response["Location"] == f"/fr{PROGRAMME}?day=2"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "fr"
+    # Remembered: an English address now opens in French.
+    assert client.get("/")["Location"] == "/fr/"
+    # Back to English from the French page: stays English.
+    links = switcher(page(client, f"/fr{PROGRAMME}"))
+    response = client.get(links["English"].get("href"))
+    assert response["Location"] == PROGRAMME
+    assert client.get(PROGRAMME).status_code == 200
+
+
+def test_the_switcher_sends_nobody_to_another_site(client):
+    for target in ("https://evil.example/", "//evil.example/x", "javascript:alert(1)"):
+        response = client.get(reverse("switch_language", args=["es"]), {"next": target})
+        assert response["Location"] == "/es/", target
+
+
+def test_an_unknown_language_is_english(client):
+    response = client.get(reverse("switch_language", args=["xx"]), {"next": PROGRAMME})
+    assert response["Location"] == PROGRAMME
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+
+
+def test_a_first_visit_opens_in_the_browser_s_language(client, demo):
+    response = client.get(PROGRAMME, HTTP_ACCEPT_LANGUAGE="es-MX, es;q=0.9, en;q=0.5")
+    assert response.status_code == 302
+    assert response["Location"] == f"/es{PROGRAMME}"
+    assert "Accept-Language" in response["Vary"]
+    assert "no-store" in response["Cache-Control"]
+    chinese = client.get("/", HTTP_ACCEPT_LANGUAGE="zh-CN,zh;q=0.9")
+    assert chinese["Location"] == "/zh-hans/"
+
+
+def test_an_english_reader_and_a_prefixed_address_are_never_sent_elsewhere(client, demo):
+    assert client.get(PROGRAMME, HTTP_ACCEPT_LANGUAGE="en-GB").status_code == 200
+    assert client.get(PROGRAMME, HTTP_ACCEPT_LANGUAGE="de-DE").status_code == 200
+    assert client.get(f"/ru{PROGRAMME}", HTTP_ACCEPT_LANGUAGE="fr").status_code == 200
+
+
+def test_an_english_choice_wins_over_the_browser(client, demo):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert client.get(PROGRAMME, HTTP_ACCEPT_LANGUAGE="ar").status_code == 200
+
+
+def test_only_pages_are_sent_to_another_language(client, demo):
+    """The API, robots.txt and a form posted to an English address answer where they are."""
+    french = {"HTTP_ACCEPT_LANGUAGE": "fr"}
+    assert client.get("/api/v1/meetings/", **french).status_code == 200
+    assert client.get("/robots.txt", **french).status_code == 200
+    login = client.post(reverse("accounts:login"), {"username": "x@example.org"}, **french)
+    assert login.status_code == 200
+
+
+def test_old_english_links_and_guessed_en_addresses_still_work(client, demo):
+    assert client.get(PROGRAMME).status_code == 200
+    response = client.get(f"/en{PROGRAMME}?day=1")
+    assert (response.status_code, response["Location"]) == (302, f"{PROGRAMME}?day=1")
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+
+
+def test_the_admin_speaks_the_staff_member_s_language(admin_client):
+    root = page(admin_client, "/fr/admin/")
+    assert root.getroottree().getroot().get("lang") == "fr"
+    assert "Administration" in root.text_content() or "Secrétariat" in root.text_content()
+
+
+def test_the_page_cache_keeps_each_language_apart(client, demo):
+    english = client.get(PROGRAMME).content.decode()
+    french = client.get(f"/fr{PROGRAMME}").content.decode()
+    assert "Organization of work" in english
+    assert "Organisation des travaux" in french
+    assert client.get(PROGRAMME).content.decode() == english
+
+
+def strings_of(string: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return tuple(string) if isinstance(string, (tuple, list)) else (string,)
+
+
+@pytest.mark.parametrize("folder", ["ar", "zh_Hans", "fr", "ru", "es"])
+def test_each_catalogue_is_complete_and_compiled(folder):
+    """Every message translated, none fuzzy, the placeholders kept, and the compiled .mo the
+    same messages as the .po (make messages compiles them)."""
+    po_path = LOCALE / folder / "LC_MESSAGES" / "django.po"
+    with po_path.open("rb") as po_file:
+        catalogue = read_po(po_file)
+    with (LOCALE / folder / "LC_MESSAGES" / "django.mo").open("rb") as mo_file:
+        compiled = read_mo(mo_file)
+    placeholder = re.compile(r"%\(\w+\)[sd]|\{\w*\}")
+    missing, fuzzy, broken, stale = [], [], [], []
+    for message in catalogue:
+        if not message.id:
+            continue
+        singular = message.id[0] if isinstance(message.id, tuple) else message.id
+        plural = message.id[1] if isinstance(message.id, tuple) else message.id
+        strings = strings_of(message.string)
+        if not all(strings):
+            missing.append(singular)
+        if message.fuzzy:
+            fuzzy.append(singular)
+        wanted = set(placeholder.findall(plural)) - {"%(counter)s"}
+        if any(wanted - set(placeholder.findall(s)) for s in strings[1:] or strings):
+            broken.append(singular)
+        built = compiled.get(message.id, context=message.context)
+        if built is None or strings_of(built.string) != strings:
+            stale.append(singular)
+    assert (missing, fuzzy, broken, stale) == ([], [], [], [])
