@@ -172,7 +172,7 @@ def test_unscheduled_items_are_listed_apart(client):
     AgendaItemFactory(meeting=meeting, title="Any other business")
     page = client.get(reverse("meetings:programme", kwargs={"slug": meeting.slug})).content.decode()
     assert "Not yet scheduled" in page
-    assert '<span class="numeral">I.</span> <bdi>Any other business</bdi>' in page
+    assert '<span class="numeral" dir="ltr">I.</span> <bdi>Any other business</bdi>' in page
 
 
 def test_pages_carry_a_strict_content_security_policy(client):
