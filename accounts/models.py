@@ -53,6 +53,17 @@ class UserManager(BaseUserManager["User"]):
 class User(AbstractUser):
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        blank=True,  # blank: the site's language (LANGUAGE_CODE)
+        help_text=_(
+            "The language of the e-mails Plenary sends this user. Choosing a language with "
+            "the switcher while logged in sets it."
+        ),
+    )
 
     objects = UserManager()
 

@@ -11,8 +11,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.mail import send_in_languages
 from config.links import absolute_url
-from outbox.services import message_queue
 
 from .models import (
     INVITATION_VALIDITY,
@@ -57,12 +57,16 @@ def _invitation_mail(invitation: Invitation, url: str) -> None:
         "invited_by": invitation.invited_by,
         "url": url,
     }
-    subject = "".join(
-        render_to_string("accounts/invitation_email_subject.txt", context).splitlines()
-    )
-    body = render_to_string("accounts/invitation_email.txt", context)
-    # Through the outbox: SMTP down leaves the message "failed" there, never an error page.
-    message_queue(to=[invitation.email], subject=subject, body=body)
+
+    def compose() -> tuple[str, str]:
+        subject = render_to_string("accounts/invitation_email_subject.txt", context)
+        return "".join(subject.splitlines()), render_to_string(
+            "accounts/invitation_email.txt", context
+        )
+
+    # Through the outbox: SMTP down leaves the message "failed" there, never an error page. In
+    # the language of the invitee when they already have an account (accounts/mail.py).
+    send_in_languages([invitation.email], compose)
 
 
 def invitation_send(

@@ -77,6 +77,10 @@ def switch_language(request: HttpRequest, code: str) -> HttpResponse:
     if code not in codes():
         code = settings.LANGUAGE_CODE
     target = address_in(_safe_next(request, request.GET.get("next", "")), code)
+    user = request.user
+    if user.is_authenticated and getattr(user, "language", code) != code:
+        user.language = code  # type: ignore[union-attr]  # the e-mails they get (accounts/mail.py)
+        user.save(update_fields=["language"])
     response = HttpResponseRedirect(target)
     _remember(response, code)
     patch_vary_headers(response, ["Cookie"])

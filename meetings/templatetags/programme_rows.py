@@ -109,8 +109,9 @@ class Rows:
         presentations, then the documents filed under it."""
         continued = f' <span class="continued">{self.continued}</span>' if entry.continued else ""
         html = (
-            f'\n        <h5 class="agenda-item" id="{escape(entry.anchor)}"><span class="numeral" dir="ltr">'
-            f"{escape(entry.numeral)}.</span> <bdi>{escape(entry.item.title)}</bdi>{continued}</h5>"
+            f'\n        <h5 class="agenda-item" id="{escape(entry.anchor)}">'
+            f'<span class="numeral" dir="ltr">{escape(entry.numeral)}.</span>'
+            f" <bdi>{escape(entry.item.title)}</bdi>{continued}</h5>"
         )
         if not entry.is_empty:
             presenters = entry.people.presenters if entry.people else []

@@ -10,9 +10,9 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from accounts.mail import send_in_languages
 from accounts.models import User
 from config.links import absolute_url
-from outbox.services import message_queue
 from papers.models import Document
 
 # The group meetings' migration 0002 creates: who reviews papers when no address is configured.
@@ -40,15 +40,19 @@ def secretariat_addresses() -> list[str]:
 
 
 def _send(template: str, context: Mapping[str, object], recipients: Sequence[str]) -> None:
-    """Render papers/email/<template>_subject.txt and <template>.txt and send one message.
+    """Render papers/email/<template>_subject.txt and <template>.txt and send it, once per
+    language of the recipients (accounts/mail.py).
 
     Through the outbox: a message the mail server refuses is kept there as "failed" for staff.
     """
     if not recipients:
         return
-    subject = " ".join(render_to_string(f"papers/email/{template}_subject.txt", context).split())
-    body = render_to_string(f"papers/email/{template}.txt", context)
-    message_queue(to=recipients, subject=subject, body=body)
+
+    def compose() -> tuple[str, str]:
+        subject = render_to_string(f"papers/email/{template}_subject.txt", context)
+        return " ".join(subject.split()), render_to_string(f"papers/email/{template}.txt", context)
+
+    send_in_languages(recipients, compose)
 
 
 def _mail_submitters(template: str, document_pk: int) -> None:

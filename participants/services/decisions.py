@@ -11,11 +11,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.mail import send_in_languages
 from accounts.models import User
 from config.links import absolute_url
 from config.security_log import security_log
 from meetings.models import Meeting
-from outbox.services import message_queue
 from participants.models import (
     Nomination,
     NominationEvent,
@@ -46,13 +46,16 @@ def decision_mail(nomination: Nomination) -> None:
         "meeting": nomination.meeting,
         "delegation_url": absolute_url(nomination.get_absolute_url()),
     }
-    subject = _("%(meeting)s: %(name)s — %(status)s") % {
-        "meeting": nomination.meeting.title,
-        "name": nomination.full_name,
-        "status": nomination.get_status_display().lower(),
-    }
-    body = render_to_string("participants/mail/decision.txt", context)
-    message_queue(to=recipients, subject=subject, body=body)
+
+    def compose() -> tuple[str, str]:
+        subject = _("%(meeting)s: %(name)s — %(status)s") % {
+            "meeting": nomination.meeting.title,
+            "name": nomination.full_name,
+            "status": nomination.get_status_display().lower(),
+        }
+        return subject, render_to_string("participants/mail/decision.txt", context)
+
+    send_in_languages(recipients, compose)
 
 
 def _decide(
