@@ -195,3 +195,80 @@ def test_each_catalogue_is_complete_and_compiled(folder):
         if built is None or strings_of(built.string) != strings:
             stale.append(singular)
     assert (missing, fuzzy, broken, stale) == ([], [], [], [])
+
+
+class Lookups:
+    """Every message the interface looked up in the catalogues while it was recording, with what
+    came back: a message that comes back as it went in was not translated."""
+
+    def __init__(self) -> None:
+        self.untranslated: set[str] = set()
+        self.recording = False
+
+    def wrap(self, function, plural: bool = False, context: bool = False):
+        def wrapped(*args):
+            result = function(*args)
+            if self.recording:
+                messages = args[1:] if context else args
+                singular, other = (messages[0], messages[1]) if plural else (messages[0], None)
+                if result in (singular, other) and result.strip() and not IDENTICAL.match(result):
+                    self.untranslated.add(result)
+            return result
+
+        return wrapped
+
+
+# Messages that are the same in every language: the product's name, formats, and messages made
+# only of placeholders and punctuation.
+IDENTICAL = re.compile(r"^(Plenary|PDF|schedule\.(xml|json)|(%\(\w+\)[sd]|[\s:,.·—()→\-])+)$")
+
+
+@pytest.fixture
+def lookups(monkeypatch):
+    from django.utils import translation  # noqa: PLC0415
+
+    recorder = Lookups()
+    trans = translation._trans
+    for name, plural, context in (
+        ("gettext", False, False),
+        ("ngettext", True, False),
+        ("pgettext", False, True),
+        ("npgettext", True, True),
+    ):
+        monkeypatch.setattr(
+            trans, name, recorder.wrap(getattr(trans, name), plural=plural, context=context)
+        )
+    return recorder
+
+
+def public_pages() -> list[str]:
+    from meetings.models import Meeting, Person  # noqa: PLC0415
+    from papers.models import Document, DocumentStatus  # noqa: PLC0415
+
+    meeting = Meeting.objects.get(slug=SLUG)
+    person = Person.objects.filter(appearances__isnull=False).order_by("pk").first()
+    document = Document.objects.filter(status=DocumentStatus.PUBLISHED).order_by("pk").first()
+    return [
+        reverse("meetings:home"),
+        reverse("meetings:series_detail", args=[meeting.series.slug]),
+        reverse("meetings:meeting_detail", args=[SLUG]),
+        reverse("meetings:programme", args=[SLUG]),
+        reverse("meetings:programme_changes", args=[SLUG]),
+        reverse("meetings:person_detail", args=[person.slug]),
+        reverse("papers:document_detail", args=[document.pk]),
+        reverse("participants:list", args=[SLUG]),
+        reverse("accounts:login"),
+        "/no-such-page/",
+    ]
+
+
+@pytest.mark.parametrize("code", ["ar", "zh-hans", "fr", "ru", "es"])
+def test_no_page_shows_an_untranslated_message(client, demo, settings, lookups, code):
+    """Every public page, the login page and the 404 page, in each of the five languages: the
+    interface looks up no message that comes back untranslated (content is not looked up)."""
+    settings.PUBLIC_PAGE_CACHE = False  # render each page, not a stored copy
+    lookups.recording = True
+    for path in public_pages():
+        response = client.get(f"/{code}{path}")
+        assert response.status_code in (200, 404), path
+    assert sorted(lookups.untranslated) == []
