@@ -90,6 +90,7 @@ demo: migrate
 # The background worker (file checks, mail) runs beside the server, its output in the same
 # terminal; it stops when the server does (Ctrl-C), or the server when it stops.
 run: venv migrate demo
+	@$(MANAGE) fail_stalled_checks
 	@$(MANAGE) db_worker --no-reload --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null || true' EXIT INT TERM; \
 	DJANGO_SITE_URL="$${DJANGO_SITE_URL:-http://127.0.0.1:$(PORT)}" $(MANAGE) runserver 127.0.0.1:$(PORT)

@@ -11,16 +11,22 @@ anyone publishes it. A document that was "being checked" is then submitted, awai
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
+from django.tasks import TaskResultStatus
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_tasks_db.models import DBTaskResult
 
 from accounts.models import User
 from papers.models import Document, DocumentStatus, DocumentVersion, FileCheck
@@ -153,3 +159,44 @@ def _after_check(document: Document, version: DocumentVersion, publish_by_id: in
     else:
         return
     history_record(document=document, by=version.uploaded_by, message=message % number)
+
+
+def stalled_checks_fail(*, now: datetime.datetime | None = None) -> int:
+    """Versions whose check will never finish are marked "could not be checked"; returns how many.
+
+    A worker killed in the middle of a check (a restart, the machine's memory running out)
+    leaves its task "running" for ever and the paper "being checked". A check has a hard time
+    limit (PAPERS_CHECK_SECONDS), so a version still being checked well after that, with no
+    task for it waiting in the queue or started since, is stalled: like a check that crashed,
+    it goes to review with the reason "could not be checked", and a person looks at it.
+    `manage.py fail_stalled_checks` runs this (cron, every few minutes; `make run` at start).
+    """
+    now = now or timezone.now()
+    limit = now - datetime.timedelta(seconds=2 * settings.PAPERS_CHECK_SECONDS + 60)
+    checking = list(
+        DocumentVersion.objects.filter(check_state=FileCheck.CHECKING, uploaded_at__lt=limit)
+    )
+    if not checking:
+        return 0
+    alive = DBTaskResult.objects.filter(task_path="papers.tasks.check_version").filter(
+        Q(status=TaskResultStatus.READY) | Q(status=TaskResultStatus.RUNNING, started_at__gte=limit)
+    )
+    awaited = {result.args_kwargs.get("kwargs", {}).get("version_id") for result in alive}
+    failed = 0
+    for version in checking:
+        if version.pk in awaited:
+            continue
+        with transaction.atomic():
+            document = Document.objects.select_for_update().get(pk=version.document_id)
+            locked = DocumentVersion.objects.select_for_update().get(pk=version.pk)
+            if not locked.is_being_checked:
+                continue
+            locked.check_state = FileCheck.FAILED
+            locked.review_reasons = str(COULD_NOT_BE_CHECKED)
+            locked.save(update_fields=["check_state", "review_reasons"])
+            _after_check(document, locked, None)
+        logger.warning(
+            "%s was still being checked after its time limit: could not be checked", version
+        )
+        failed += 1
+    return failed

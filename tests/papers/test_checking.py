@@ -8,6 +8,7 @@ transactional test may have emptied of what migrations add: the category and the
 they need are made here.
 """
 
+import datetime
 import uuid
 
 import django.tasks
@@ -17,10 +18,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.tasks import TaskBackendHandler
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from pytest_django.asserts import assertContains, assertNotContains
 
-from papers.models import Document, DocumentCategory, DocumentStatus, FileCheck
+from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion, FileCheck
 from papers.services import review, staff_uploads, submission
 from tests.factories import MembershipFactory, OrganizationFactory, UserFactory
 from tests.papers import samples
@@ -350,3 +352,48 @@ def test_focal_points_new_file_is_checked_like_the_first(client, meeting, focal_
         FileCheck.CHECKED,
         2,
     )
+
+
+def test_a_check_a_killed_worker_left_goes_to_review_as_could_not_be_checked(
+    client, meeting, focal_point, settings
+):
+    """The worker died in the middle of the check: its task stays "running" and the paper
+    "being checked". Once the check's time limit is well past, fail_stalled_checks sends it to
+    review as "could not be checked"; a check still waiting in the queue is left to the worker."""
+    settings.PAPERS_CHECK_SECONDS = 60
+    client.force_login(focal_point)
+    submit(client, meeting, samples.pdf())
+    submit(client, meeting, samples.pdf(pages=2), name="Second paper.pdf")
+    killed, waiting = Document.objects.order_by("pk")
+    started = timezone.now() - datetime.timedelta(minutes=10)
+    checks().filter(args_kwargs__kwargs__version_id=killed.versions.get().pk).update(
+        status="RUNNING", started_at=started
+    )
+    DocumentVersion.objects.update(uploaded_at=started)
+
+    call_command("fail_stalled_checks", verbosity=0)
+    call_command("fail_stalled_checks", verbosity=0)  # again: nothing more to do
+
+    killed.refresh_from_db()
+    version = killed.versions.get()
+    assert (killed.status, version.check_state, version.review_reasons) == (
+        DocumentStatus.SUBMITTED,
+        FileCheck.FAILED,
+        COULD_NOT,
+    )
+    assert waiting.versions.get().check_state == FileCheck.CHECKING
+    run_worker()
+    waiting.refresh_from_db()
+    assert (waiting.status, waiting.versions.get().check_state) == (
+        DocumentStatus.SUBMITTED,
+        FileCheck.CHECKED,
+    )
+    assertContains(client.get(MY_SUBMISSIONS), "Submitted, awaiting review", count=2)
+
+
+def test_a_check_within_its_time_limit_is_not_stalled(client, meeting, focal_point):
+    client.force_login(focal_point)
+    submit(client, meeting, samples.pdf())
+    checks().update(status="RUNNING", started_at=timezone.now())
+    call_command("fail_stalled_checks", verbosity=0)
+    assert DocumentVersion.objects.get().check_state == FileCheck.CHECKING
