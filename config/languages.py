@@ -21,6 +21,8 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from config.links import absolute_url
+
 # Each language in its own name, in the UN's order (English alphabetical order of their names).
 ENDONYMS = {
     "ar": "العربية",
@@ -137,7 +139,8 @@ class LanguageLink:
     code: str
     name: str
     url: str  # the switcher's link: /language/<code>/?next=…
-    address: str  # the page in that language, for hreflang
+    address: str  # the page in that language
+    absolute: str  # the same on the site's own address (DJANGO_SITE_URL), for hreflang
     current: bool
     rtl: bool
 
@@ -155,6 +158,7 @@ def language_links(request: HttpRequest) -> list[LanguageLink]:
                 name=ENDONYMS.get(code, code),
                 url=f"{SWITCH_PATH}{code}/?next={quote(path, safe='/')}",
                 address=address,
+                absolute=absolute_url(address),
                 current=code == current,
                 rtl=code in RTL,
             )
