@@ -17,6 +17,8 @@ CONSTRAINTS := constraints.txt
 STAMP := $(VENV)/.installed
 PIP_VERSION := 26.3
 CHROMIUM := /usr/bin/chromium
+# The suite runs on this many processes (pytest-xdist): `auto` is one per core, 0 runs it in one.
+PYTEST_WORKERS ?= auto
 
 .PHONY: help venv constraints migrate demo run test test-quick check-chromium check-migrations \
 	lint types format bench messages clean distclean
@@ -104,11 +106,11 @@ check-chromium:
 
 # The whole suite; DATABASE_URL (if set) picks the database, as everywhere else.
 test: venv check-chromium lint types check-migrations
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS)
 
 # Everything but the browser tests: for a machine without Chromium.
 test-quick: venv lint types check-migrations
-	$(VENV)/bin/pytest -m "not browser"
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not browser"
 
 check-migrations: venv
 	@mkdir -p var
