@@ -52,11 +52,34 @@ def test_a_browser_set_to_spanish_opens_the_spanish_programme(browser: Browser, 
     context.close()
 
 
+def public_pages() -> list[str]:
+    from meetings.models import Meeting, Person  # noqa: PLC0415
+    from papers.models import Document, DocumentStatus  # noqa: PLC0415
+
+    meeting = Meeting.objects.get(slug="tenth-coordination-meeting")
+    person = Person.objects.filter(appearances__isnull=False).order_by("pk").first()
+    document = Document.objects.filter(status=DocumentStatus.PUBLISHED).order_by("pk").first()
+    return [
+        "/",
+        f"/series/{meeting.series.slug}/",
+        "/meetings/tenth-coordination-meeting/",
+        PROGRAMME,
+        "/meetings/tenth-coordination-meeting/programme/changes/",
+        f"/people/{person.slug}/",
+        f"/documents/{document.pk}/",
+        "/meetings/tenth-coordination-meeting/participants/",
+        "/accounts/login/",
+    ]
+
+
 @pytest.mark.parametrize("code", ["ar", "zh-hans", "fr", "ru", "es"])
-def test_the_programme_and_the_meeting_page_pass_axe_in_each_language(
+def test_every_public_page_passes_axe_in_each_language(
     page: Page, live_server, demo, assert_accessible, code
 ):
-    for path in (PROGRAMME, "/meetings/tenth-coordination-meeting/", "/"):
-        page.goto(f"{live_server.url}/{code}{path}")
+    for path in public_pages():
+        response = page.goto(f"{live_server.url}/{code}{path}")
+        assert response is not None
+        assert response.status == 200, path
         expect(page.locator("html")).to_have_attribute("lang", code)
+        expect(page.locator("html")).to_have_attribute("dir", "rtl" if code == "ar" else "ltr")
         assert_accessible(page)
