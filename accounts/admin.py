@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from config.admin_languages import TranslatedAdmin
 from config.admin_widgets import LabelledFileInputsMixin
 
 from .forms import AdminLoginForm
@@ -105,7 +106,7 @@ class UserAdmin(NfcSearchMixin, BaseUserAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(LabelledFileInputsMixin, NfcSearchMixin, admin.ModelAdmin):
+class OrganizationAdmin(LabelledFileInputsMixin, NfcSearchMixin, TranslatedAdmin):
     list_display = ["name", "acronym", "kind", "parent", "country"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "acronym", "country"]

@@ -23,6 +23,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from config.content_languages import every_language, translated_fields
+
 # Explicit-direction marks, embeddings, overrides and isolates: U+061C, U+200E, U+200F,
 # U+202A-U+202E and U+2066-U+2069.
 BIDI_CONTROLS = frozenset(
@@ -88,6 +90,17 @@ def search_term(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
+def single_line_columns(model: type[models.Model], fields: tuple[str, ...]) -> tuple[str, ...]:
+    """`fields`, with a field entered in several languages (config/content_languages.py)
+    replaced by each language's column: reading and setting `title` itself would read the
+    English fallback and write it into the active language's column."""
+    columns: list[str] = []
+    translated = translated_fields(model)
+    for name in fields:
+        columns += every_language(name)[1:] if name in translated else [name]
+    return tuple(columns)
+
+
 class SingleLineTextModel(models.Model):
     """A model whose `single_line_fields` follow the rule above.
 
@@ -101,16 +114,23 @@ class SingleLineTextModel(models.Model):
         abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        for name in self.single_line_fields:
+        for name in single_line_columns(type(self), self.single_line_fields):
             if value := getattr(self, name):
                 setattr(self, name, single_line(value))
         super().save(*args, **kwargs)
 
     def clean_fields(self, exclude: Any = None) -> None:
         errors: dict[str, Any] = {}
-        for name in self.single_line_fields:
+        translated = translated_fields(type(self))
+        names = list(single_line_columns(type(self), self.single_line_fields))
+        # A form that shows a translated field itself (the focal points' "title") wrote it in
+        # the active language's column: it is checked under its own name.
+        names += [name for name in self.single_line_fields if name in translated and exclude]
+        for name in names:
+            if exclude is not None and name in exclude:
+                continue
             value = getattr(self, name)
-            if not value or (exclude and name in exclude):
+            if not value:
                 continue
             try:
                 validate_no_bidi_controls(value)

@@ -71,6 +71,8 @@ def setup_django(database_url: str, media_root: Path) -> None:
         alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
         for alias in settings.CACHES
     }
+    # Nor the pages each process keeps in memory (meetings/pagememory.py, issue 11).
+    settings.PUBLIC_PAGE_MEMORY_MB = 0
     call_command("migrate", verbosity=0, interactive=False)
 
 

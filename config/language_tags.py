@@ -1,8 +1,17 @@
-"""{% load languages %}: the language switcher and hreflang alternates of base.html, and
-`long_date`, a date as a sentence in the reader's language writes it (config/dates.py)."""
+"""{% load languages %}: the language switcher and hreflang alternates of base.html;
+`long_date`, a date as a sentence in the reader's language writes it (config/dates.py); and the
+content entered in several languages, marked where it falls back (config/content_languages.py):
+
+    <h1 dir="auto"{% lang_of meeting "title" %}>{{ meeting.title }}</h1>
+    <li>{{ document|translated:"title" }}</li>
+"""
+
+from typing import Any
 
 from django import template
+from django.utils.safestring import SafeString
 
+from config.content_languages import lang_attribute, marked
 from config.dates import long_date_filter
 from config.languages import LanguageLink, language_links
 
@@ -21,3 +30,15 @@ def page_languages(context: template.Context) -> list[LanguageLink]:
 
 
 register.filter("long_date", long_date_filter)
+
+
+@register.filter
+def translated(obj: Any, field: str) -> SafeString:
+    """obj.field in the reader's language; a fallback in a span with its own lang."""
+    return marked(obj, field) if obj is not None else SafeString("")
+
+
+@register.simple_tag
+def lang_of(obj: Any, field: str) -> SafeString:
+    """' lang="en"' when the element's content, obj.field, is a fallback; else nothing."""
+    return lang_attribute(obj, field) if obj is not None else SafeString("")

@@ -102,6 +102,8 @@ if not re.fullmatch(r"https?://[^/?#\s]+", SITE_URL):
     )
 
 INSTALLED_APPS = [
+    # Content in the six languages (README, "Languages"): before the admin, which it extends.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -285,6 +287,17 @@ LANGUAGES = [
     ("es", _("Spanish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+
+# Content in several languages from one record (django-modeltranslation; each app's
+# translation.py): a field's English text stays where it always was, each other language has a
+# column beside it (title_fr, title_zh_hans...). A missing translation falls back to English, then
+# to whichever language has one, and the page marks the fallback with its own lang
+# (config/content_languages.py).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "fr", "es", "ru", "ar", "zh-hans")}
+# The admin's language tabs use jQuery UI, vendored (no CDN at run time).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from accounts.models import Membership, Organization, User
 from demo import data, eleventh
+from demo.languages import load_translations
 from demo.participants import demo_participants_load
 from demo.sync import DemoLoad, row_sync
 from demo.versions import demo_versions_load
@@ -285,6 +286,7 @@ def demo_load(*, stdout: TextIO | None = None, today: datetime.date | None = Non
     result = DemoLoad()
     with transaction.atomic():
         tenth, second, organizations, honorifics = _load_meetings(result, today)
+        load_translations(result, tenth)
         result.meeting, result.eleventh = tenth, second
         admin = _load_admin(result, password)
         _load_focal_point(result, focal_point_password)

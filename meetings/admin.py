@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.admin_concurrency import StalePageMixin
 from accounts.text import NfcSearchMixin
+from config.admin_languages import TranslatedAdmin, TranslatedTabularInline
 from config.admin_widgets import LabelledFileInputsMixin
 
 from .admin_cloning import CloningMixin
@@ -20,6 +21,7 @@ from .admin_person_search import (
 )
 from .admin_programme_editor import ProgrammeEditorMixin
 from .admin_publishing import PublishingAdminMixin
+from .admin_translations import TranslationStatusMixin
 from .history.admin import (
     AgendaItemHistoryMixin,
     HistoryMixin,
@@ -119,20 +121,20 @@ class MeetingSessionFormSet(BaseInlineFormSet):
                 form.add_error("date", message)
 
 
-class ObjectiveInline(admin.TabularInline):
+class ObjectiveInline(TranslatedTabularInline):
     model = Objective
     fields = ["order", "text"]
     extra = 1
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(TranslatedTabularInline):
     model = Session
     formset = MeetingSessionFormSet
     fields = ["date", "start_time", "end_time", "name", "room"]
     extra = 1
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(TranslatedTabularInline):
     model = AgendaItem
     formset = MeetingAgendaFormSet
     fields = ["title", "order", "sessions"]
@@ -144,7 +146,7 @@ class AgendaItemInline(admin.TabularInline):
 
 
 @admin.register(MeetingSeries)
-class MeetingSeriesAdmin(NfcSearchMixin, admin.ModelAdmin):
+class MeetingSeriesAdmin(NfcSearchMixin, TranslatedAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -157,8 +159,9 @@ class MeetingAdmin(
     CloningMixin,
     PublishingAdminMixin,
     StalePageMixin,
+    TranslationStatusMixin,
     NfcSearchMixin,
-    admin.ModelAdmin,
+    TranslatedAdmin,
 ):
     list_display = ["title", "dates", "city", "status", "series"]
     list_filter = ["status", "series"]
@@ -194,7 +197,7 @@ class MeetingAdmin(
 
 
 @admin.register(Session)
-class SessionAdmin(HistoryMixin, NfcSearchMixin, admin.ModelAdmin):
+class SessionAdmin(HistoryMixin, NfcSearchMixin, TranslatedAdmin):
     list_display = ["date", "start_time", "end_time", "name", "room", "meeting"]
     list_filter = ["meeting__series", "meeting"]
     list_select_related = ["meeting"]
@@ -229,7 +232,7 @@ class SegmentForm(forms.ModelForm):
             offer_sessions(self.fields["session"], item and item.meeting_id)
 
 
-class SegmentInline(admin.TabularInline):
+class SegmentInline(TranslatedTabularInline):
     model = Segment
     formset = ItemPartFormSet
     fields = ["order", "title", "session"]
@@ -266,7 +269,7 @@ class AppearanceInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(AgendaItemHistoryMixin, StalePageMixin, NfcSearchMixin, admin.ModelAdmin):
+class AgendaItemAdmin(AgendaItemHistoryMixin, StalePageMixin, NfcSearchMixin, TranslatedAdmin):
     form = AgendaItemForm
     list_display = ["numbered_title", "meeting"]
     list_filter = ["meeting"]
@@ -300,7 +303,7 @@ class SegmentAppearanceInline(admin.TabularInline):
 
 
 @admin.register(Segment)
-class SegmentAdmin(SegmentHistoryMixin, NfcSearchMixin, admin.ModelAdmin):
+class SegmentAdmin(SegmentHistoryMixin, NfcSearchMixin, TranslatedAdmin):
     form = SegmentForm
     list_display = ["presentation", "agenda_item", "session", "order"]
     list_filter = ["agenda_item__meeting"]
@@ -328,7 +331,7 @@ class SegmentAdmin(SegmentHistoryMixin, NfcSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Honorific)
-class HonorificAdmin(NfcSearchMixin, admin.ModelAdmin):
+class HonorificAdmin(NfcSearchMixin, TranslatedAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -351,7 +354,7 @@ class PersonAdmin(
     NfcSearchMixin,
     PersonActionsMixin,
     LabelledFileInputsMixin,
-    admin.ModelAdmin,
+    TranslatedAdmin,
 ):
     list_display = ["name", "affiliation", "country"]
     list_filter = ["honorific", "organization__kind", ("country", CountryFilter)]

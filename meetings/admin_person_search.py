@@ -22,6 +22,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from config.content_languages import every_language
+
 from .models import Person
 
 
@@ -70,7 +72,7 @@ class PersonAddForm(forms.ModelForm):
             "given_name",
             "family_name",
             "slug",
-            "position",
+            *every_language("position")[1:],  # the admin's language tabs
             "organization",
             "country",
             "photo",

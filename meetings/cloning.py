@@ -226,7 +226,7 @@ def meeting_clone(
                 segment=segments.get(appearance.segment_id) if appearance.segment_id else None,
                 person=appearance.person,
                 role=appearance.role,
-                affiliation=appearance.person.default_affiliation(),
+                affiliation=appearance.person.default_affiliation("en"),
                 order=appearance.order,
             )
             for appearance in item.appearances.all()

@@ -40,6 +40,9 @@ class ItemLink:
     label: str
     url: str
     byline: str = ""
+    # The label as the page writes it, when it needs markup (a title shown in English on a
+    # French page carries lang="en"); else the label, escaped.
+    label_html: str = ""
 
 
 type PanelMaker = Callable[[HttpRequest, Meeting], MeetingPanel | None]

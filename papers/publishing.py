@@ -1,13 +1,16 @@
-"""What papers adds to a meeting's public pages through meetings.extensions: what it makes public
-with the meeting (the publish confirmation) and the documents listed under each agenda item in
-the programme."""
+"""What papers adds to a meeting's pages through meetings.extensions: what it makes public with
+the meeting (the publish confirmation), the documents listed under each agenda item in the
+programme, and its documents' titles on the admin's "Translation status"."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from config.content_languages import every_language, marked
 from meetings.extensions import ItemLink, item_links, publish_summary
 from meetings.models import Meeting
 from meetings.models.people import full_name_of
+from meetings.translation_status import Content, translatable_content
 from papers.models import Document, DocumentStatus
 from papers.models.documents import byline_of
 
@@ -56,17 +59,32 @@ def documents_by_agenda_item(meeting: Meeting) -> dict[int, list[ItemLink]]:
         byline = byline_of(
             people.get(document.pk, []), document.authors_text, document.organization
         )
-        link = ItemLink(document.title, url, " · ".join(byline))
+        link = ItemLink(document.title, url, " · ".join(byline), marked(document, "title"))
         found.setdefault(document.agenda_item_id, []).append(link)
     return found
 
 
-_ORGANIZATION = ("name", "acronym", "parent_id")
+# Each text in every language: the page reads its reader's (config/content_languages.py).
+_ORGANIZATION = (*every_language("name"), *every_language("acronym"), "parent_id")
 _FIELDS = (
-    "title",
+    *every_language("title"),
     "agenda_item_id",
     "authors_text",
     "organization_id",
     *(f"organization__{field}" for field in _ORGANIZATION),
     *(f"organization__parent__{field}" for field in _ORGANIZATION),
 )
+
+
+@translatable_content
+def document_titles(meeting: Meeting) -> list[Content]:
+    """The meeting's documents' titles, on the admin's "Translation status" page."""
+    return [
+        Content(
+            _("Documents"),
+            Document.objects.filter(meeting=meeting).order_by("category__order", "title", "pk"),
+            ("title",),
+            "title",
+            lambda row: reverse("admin:papers_document_change", args=[row["pk"]]),
+        )
+    ]

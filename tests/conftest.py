@@ -4,6 +4,7 @@ import django.tasks
 import pytest
 from django.core.cache import cache
 from django.tasks import TaskBackendHandler
+from django.utils import translation
 
 from meetings.pagememory import memory as page_memory
 
@@ -29,9 +30,14 @@ def _test_settings(settings, tmp_path, tmp_path_factory, monkeypatch):
     monkeypatch.setattr(django.tasks, "task_backends", TaskBackendHandler(IMMEDIATE_TASKS))
     cache.clear()
     page_memory.clear()
+    # Each test starts in English: a request leaves its language active in the thread (the
+    # LocaleMiddleware does not undo it), and content saved under it would go to that
+    # language's column (config/content_languages.py).
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
     page_memory.clear()
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -258,7 +258,7 @@ class Appearance(SingleLineTextModel):
         if self.pk and self.person_id and self._affiliation_was_derived_from_another_person():
             self.affiliation = ""
         if not self.affiliation and self.person_id:
-            self.affiliation = self.person.default_affiliation()
+            self.affiliation = self.person.default_affiliation("en")
         if self.segment_id and not self.agenda_item_id:
             self.agenda_item_id = self.segment.agenda_item_id
         super().save(*args, **kwargs)
@@ -280,7 +280,7 @@ class Appearance(SingleLineTextModel):
             return False
         if self.affiliation not in ("", stored.affiliation):
             return False  # typed in this very edit
-        return stored.affiliation == stored.person.default_affiliation()
+        return stored.affiliation == stored.person.default_affiliation("en")
 
     def clean(self) -> None:
         if (

@@ -1,6 +1,8 @@
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -31,6 +33,19 @@ def full_name_of(given_name: str, family_name: str, *, withheld: bool) -> str:
     if withheld:
         return str(_("Name withheld"))
     return " ".join(part for part in (given_name, family_name) if part)
+
+
+# Languages that write the honorific after the name: "Bela Hovy先生".
+HONORIFIC_AFTER_NAME = frozenset({"zh-hans"})
+
+
+def with_honorific(honorific: str, name: str, language: str | None = None) -> str:
+    """ "Mr. Bela Hovy"; in Chinese "Bela Hovy先生"."""
+    if not honorific:
+        return name
+    if (language or get_language()) in HONORIFIC_AFTER_NAME:
+        return f"{name}{honorific}"
+    return f"{honorific} {name}"
 
 
 class PersonQuerySet(models.QuerySet):
@@ -174,11 +189,16 @@ class Person(SingleLineTextModel):
     def display_name(self) -> str:
         """With the honorific: "Amb. Eva Åkerman-Börje"."""
         if self.honorific_id and not self.withheld_at:
-            return f"{self.honorific.name} {self.full_name}"
+            return with_honorific(self.honorific.name, self.full_name)
         return self.full_name
 
-    def default_affiliation(self) -> str:
-        """What a programme says after the name when staff have not written it themselves."""
+    def default_affiliation(self, language: str | None = None) -> str:
+        """What a programme says after the name when staff have not written it themselves; in
+        `language` (the reader's by default). An appearance stores it in English, whatever
+        language the person saving works in: it is plain text, the same for every reader."""
+        if language is not None:
+            with translation.override(language):
+                return self.default_affiliation()
         if self.position:
             return self.position
         if self.organization_id:

@@ -10,6 +10,7 @@ links are built from one reversed prefix per page instead of one reverse() each.
 
 import re
 from html import escape
+from typing import Any
 
 from babel.lists import format_list
 from django import template
@@ -17,8 +18,10 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
+from config.content_languages import active_content_language, text_in
 from config.dates import cldr_locale
 from meetings.models import Appearance, Person
+from meetings.models.people import with_honorific
 from meetings.programme import ItemEntry, PeopleBlock, RoleGroup, SegmentEntry
 
 register = template.Library()
@@ -53,10 +56,18 @@ class Rows:
         self.anchors = anchors
         self.headings: dict[tuple[str, int], str] = {}
         self.continued = escape(gettext("(continued)"))
+        self.language = active_content_language()
 
     def person(self, appearance: Appearance) -> str:
         person = appearance.person
-        name = escape(person.display_name)
+        if person.honorific_id and not person.withheld_at:
+            honorific, lang = self.text(person.honorific, "name")
+            marked = f"<span{lang}>{escape(honorific)}</span>" if lang else escape(honorific)
+            # The name isolated from the honorific: a Latin name after an Arabic one.
+            full_name = f"<bdi>{escape(person.full_name)}</bdi>"
+            name = with_honorific(marked, full_name, self.language)
+        else:
+            name = escape(person.display_name)
         if person.withheld_at:
             html = f'<span class="name-withheld">{name}</span>'
         else:
@@ -88,11 +99,18 @@ class Rows:
             for group in block.groups
         )
 
+    def text(self, obj: Any, field: str) -> tuple[str, str]:
+        """obj.field in the reader's language, and ' lang="en"' when it falls back."""
+        text = text_in(obj, field, self.language)
+        return text.value, f' lang="{text.language}"' if text.is_fallback else ""
+
     def segment(self, entry: SegmentEntry) -> str:
         """A presentation's line ("A and B. Title", or the title alone), then its role groups."""
-        title = entry.segment.title
+        title, lang = self.text(entry.segment, "title")
         title_html = (
-            f'<span class="presentation-title" dir="auto">{escape(title)}</span>' if title else ""
+            f'<span class="presentation-title" dir="auto"{lang}>{escape(title)}</span>'
+            if title
+            else ""
         )
         block = entry.people
         anchor = f' id="{escape(entry.anchor)}"' if self.anchors else ""
@@ -108,10 +126,11 @@ class Rows:
         """An agenda item on the web page: its heading ("IV. Title (continued)"), its people and
         presentations, then the documents filed under it."""
         continued = f' <span class="continued">{self.continued}</span>' if entry.continued else ""
+        title, lang = self.text(entry.item, "title")
         html = (
             f'\n        <h5 class="agenda-item" id="{escape(entry.anchor)}">'
             f'<span class="numeral" dir="ltr">{escape(entry.numeral)}.</span>'
-            f" <bdi>{escape(entry.item.title)}</bdi>{continued}</h5>"
+            f" <bdi{lang}>{escape(title)}</bdi>{continued}</h5>"
         )
         if not entry.is_empty:
             presenters = entry.people.presenters if entry.people else []
@@ -123,7 +142,7 @@ class Rows:
             heading = ngettext("Document:", "Documents:", len(entry.links))
             links = "".join(
                 f'\n            <li><a href="{escape(link.url)}" dir="auto">'
-                f"{escape(link.label)}</a>"
+                f"{link.label_html or escape(link.label)}</a>"
                 + (
                     f' <span class="text-secondary-ink">(<bdi>{escape(link.byline)}</bdi>)</span>'
                     if link.byline

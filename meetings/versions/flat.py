@@ -7,7 +7,7 @@ from typing import Any
 from meetings.formatting import day_heading
 from meetings.models import Role
 
-from .snapshot import Snapshot, person_back, session_back
+from .snapshot import Snapshot, person_back, session_back, text_of
 
 type Row = dict[str, Any]
 
@@ -32,7 +32,7 @@ def _people_rows(block: Row | None) -> Iterator[Row]:
 
 def _add_entry(flat: Flat, entry: Row, session_id: int | None) -> None:
     item = flat.items.setdefault(
-        entry["id"], {"number": entry["number"], "title": entry["title"], "sessions": []}
+        entry["id"], {"number": entry["number"], "title": text_of(entry, "title"), "sessions": []}
     )
     if session_id is not None:
         item["sessions"].append(session_id)
@@ -41,7 +41,7 @@ def _add_entry(flat: Flat, entry: Row, session_id: int | None) -> None:
     for segment in entry["segments"]:
         flat.segments[segment["id"]] = {
             "item": entry["id"],
-            "title": segment["title"],
+            "title": text_of(segment, "title"),
             "session": session_id,
         }
         for appearance in _people_rows(segment["people"]):
@@ -56,7 +56,10 @@ def flatten(snapshot: Snapshot) -> Flat:
     flat = Flat()
     for day in snapshot["days"]:
         for session in day["sessions"]:
-            flat.sessions[session["id"]] = {k: v for k, v in session.items() if k != "items"}
+            flat.sessions[session["id"]] = {
+                **{k: v for k, v in session.items() if k not in ("items", "translations")},
+                "name": text_of(session, "name"),
+            }
             for entry in session["items"]:
                 _add_entry(flat, entry, session["id"])
     for entry in snapshot["unscheduled"]:

@@ -6,6 +6,11 @@ shown. Ids of sessions, items, segments, appearances and people are kept so that
 be compared. A person's display name is not stored: it is derived again from the honorific and
 names on reading, as the live page derives it, so "Name withheld" reads in the reader's language.
 
+Content entered in several languages (README, "Languages") is kept in all of them: each titled
+object keeps its English text where format 1 kept the only one ("title", "name", "honorific"),
+and the others under "translations" ({"fr": "…"}; format 2). A snapshot is therefore the same
+whatever language the person releasing it works in, and each reader reads it in their own.
+
 Reading a snapshot back rebuilds *unsaved* model instances (no query is made) inside the same
 dataclasses, so meetings/programme.html renders a released version as it renders the live one.
 """
@@ -17,6 +22,14 @@ from typing import Any
 from django.db import models
 from django.db.models.base import ModelState
 
+from config.content_languages import (
+    DEFAULT,
+    active_content_language,
+    codes,
+    column,
+    english_text,
+    fallback_order,
+)
 from meetings.models import AgendaItem, Appearance, Honorific, Person, Segment, Session
 from meetings.programme import (
     Day,
@@ -27,9 +40,23 @@ from meetings.programme import (
     SessionEntry,
 )
 
-FORMAT = 1
+FORMAT = 2
 
 type Snapshot = dict[str, Any]
+
+
+def _translations(obj: models.Model, field: str) -> dict[str, str]:
+    """The texts of obj.field in the languages other than English that have one."""
+    values = {code: getattr(obj, column(field, code), None) for code in codes() if code != DEFAULT}
+    return {code: value for code, value in values.items() if value}
+
+
+def _columns(field: str, english: str, translations: dict[str, str] | None) -> dict[str, Any]:
+    """Back from a snapshot: the keyword arguments for each language's column of `field`."""
+    values = {field: english, column(field, DEFAULT): english}
+    for code, value in (translations or {}).items():
+        values[column(field, code)] = value
+    return values
 
 
 def _person(person: Person) -> dict[str, Any]:
@@ -38,7 +65,8 @@ def _person(person: Person) -> dict[str, Any]:
     return {
         "id": person.pk,
         "honorific_id": honorific.pk if honorific else None,
-        "honorific": honorific.name if honorific else "",
+        "honorific": english_text(honorific, "name") if honorific else "",
+        "honorific_translations": _translations(honorific, "name") if honorific else {},
         "given_name": "" if withheld else person.given_name,
         "family_name": "" if withheld else person.family_name,
         "slug": "" if withheld else person.slug,
@@ -71,13 +99,15 @@ def _item(entry: ItemEntry) -> dict[str, Any]:
     return {
         "id": entry.item.pk,
         "number": entry.number,
-        "title": entry.item.title,
+        "title": english_text(entry.item, "title"),
+        "translations": _translations(entry.item, "title"),
         "continued": entry.continued,
         "people": _people(entry.people),
         "segments": [
             {
                 "id": segment_entry.segment.pk,
-                "title": segment_entry.segment.title,
+                "title": english_text(segment_entry.segment, "title"),
+                "translations": _translations(segment_entry.segment, "title"),
                 "people": _people(segment_entry.people),
             }
             for segment_entry in entry.segments
@@ -92,7 +122,8 @@ def _session(entry: SessionEntry) -> dict[str, Any]:
         "date": session.date.isoformat(),
         "start": session.start_time.isoformat(),
         "end": session.end_time.isoformat(),
-        "name": session.name,
+        "name": english_text(session, "name"),
+        "translations": _translations(session, "name"),
         "room": session.room,
         "items": [_item(item) for item in entry.items],
     }
@@ -108,6 +139,19 @@ def snapshot_of(programme: Programme) -> Snapshot:
         ],
         "unscheduled": [_item(entry) for entry in programme.unscheduled],
     }
+
+
+def text_of(data: dict[str, Any], key: str) -> str:
+    """A snapshot's title or name in the reader's language, else in English (as the page reads
+    it; "What changed" compares versions in the reader's language)."""
+    language = active_content_language()
+    if language != DEFAULT:
+        for code in fallback_order(language):
+            if code == DEFAULT:
+                break
+            if text := data.get("translations", {}).get(code):
+                return str(text)
+    return str(data[key])
 
 
 # Reading back: unsaved instances, with their related objects set, so nothing queries.
@@ -142,7 +186,11 @@ def _unsaved[M: models.Model](model: type[M], /, **values: Any) -> M:
 def person_back(data: dict[str, Any]) -> Person:
     values: dict[str, Any] = {}
     if data["honorific_id"]:
-        values["honorific"] = _unsaved(Honorific, pk=data["honorific_id"], name=data["honorific"])
+        values["honorific"] = _unsaved(
+            Honorific,
+            pk=data["honorific_id"],
+            **_columns("name", data["honorific"], data.get("honorific_translations")),
+        )
     return _unsaved(
         Person,
         pk=data["id"],
@@ -163,7 +211,10 @@ class _Reader:
         self.people: dict[tuple[Any, ...], Person] = {}
 
     def person(self, data: dict[str, Any]) -> Person:
-        key = tuple(data.values())
+        key = tuple(
+            tuple(sorted(value.items())) if isinstance(value, dict) else value
+            for value in data.values()
+        )
         person = self.people.get(key)
         if person is None:
             person = self.people[key] = person_back(data)
@@ -189,13 +240,21 @@ class _Reader:
 
     def item(self, data: dict[str, Any], session_pk: int | None = None) -> ItemEntry:
         return ItemEntry(
-            item=_unsaved(AgendaItem, pk=data["id"], title=data["title"]),
+            item=_unsaved(
+                AgendaItem,
+                pk=data["id"],
+                **_columns("title", data["title"], data.get("translations")),
+            ),
             number=data["number"],
             continued=data["continued"],
             people=self.people_block(data["people"]),
             segments=[
                 SegmentEntry(
-                    _unsaved(Segment, pk=segment["id"], title=segment["title"]),
+                    _unsaved(
+                        Segment,
+                        pk=segment["id"],
+                        **_columns("title", segment["title"], segment.get("translations")),
+                    ),
                     self.people_block(segment["people"]) or PeopleBlock(),
                 )
                 for segment in data["segments"]
@@ -211,8 +270,8 @@ def session_back(data: dict[str, Any]) -> Session:
         date=datetime.date.fromisoformat(data["date"]),
         start_time=datetime.time.fromisoformat(data["start"]),
         end_time=datetime.time.fromisoformat(data["end"]),
-        name=data["name"],
         room=data["room"],
+        **_columns("name", data["name"], data.get("translations")),
     )
 
 

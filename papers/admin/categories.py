@@ -2,11 +2,12 @@
 
 from django.contrib import admin
 
+from config.admin_languages import TranslatedAdmin
 from papers.models import DocumentCategory
 
 
 @admin.register(DocumentCategory)
-class DocumentCategoryAdmin(admin.ModelAdmin):
+class DocumentCategoryAdmin(TranslatedAdmin):
     list_display = ["name", "order", "open_to_submissions", "notes_unedited", "slug"]
     list_editable = ["order"]
     search_fields = ["name", "slug"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.admin_concurrency import StalePageMixin
 from accounts.text import NfcSearchMixin
+from config.admin_languages import TranslatedAdmin
 from papers.admin.actions import ReviewActionsMixin, list_filters
 from papers.admin.add_several import AddSeveralMixin
 from papers.admin.document_parts import (
@@ -43,7 +44,7 @@ class DocumentAdmin(
     NfcSearchMixin,
     ReviewActionsMixin,
     AddSeveralMixin,
-    admin.ModelAdmin,
+    TranslatedAdmin,
 ):
     form = DocumentAdminForm
     change_form_template = "admin/papers/document_change_form.html"

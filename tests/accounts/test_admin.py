@@ -138,7 +138,7 @@ def test_organization_cannot_be_its_own_ancestor(admin_client):
     child = OrganizationFactory(name="Population Division", parent=parent)
     response = admin_client.post(
         reverse("admin:accounts_organization_change", args=[parent.pk]),
-        {"name": "DESA", "kind": parent.kind, "parent": child.pk},
+        {"name_en": "DESA", "kind": parent.kind, "parent": child.pk},
     )
     assert response.context["adminform"].form.errors == {
         "parent": ["An organization cannot be its own parent or ancestor."]

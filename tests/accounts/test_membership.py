@@ -92,7 +92,7 @@ def test_organization_page_lists_and_adds_focal_points(admin_client):
     response = admin_client.post(
         url,
         {
-            "name": "IOM",
+            "name_en": "IOM",
             "kind": iom.kind,
             **inline_data(
                 "memberships",
@@ -149,7 +149,7 @@ def test_the_same_membership_cannot_be_added_twice_in_the_back_office(admin_clie
     response = admin_client.post(
         reverse("admin:accounts_organization_change", args=[organization.pk]),
         {
-            "name": organization.name,
+            "name_en": organization.name,
             "kind": organization.kind,
             **inline_data(
                 "memberships",
@@ -178,7 +178,7 @@ def test_secretariat_manages_focal_points_from_the_organization_page(client):
     response = client.post(
         reverse("admin:accounts_organization_change", args=[organization.pk]),
         {
-            "name": organization.name,
+            "name_en": organization.name,
             "kind": organization.kind,
             **inline_data("memberships", [{"organization": organization.pk, "user": user.pk}]),
         },

@@ -98,8 +98,8 @@ def secretariat_client(client):
 
 def organization_form(**data) -> dict:
     return {
-        "name": "International Organization for Migration",
-        "acronym": "IOM",
+        "name_en": "International Organization for Migration",
+        "acronym_en": "IOM",
         "kind": "igo",
         "parent": "",
         "country": "",
@@ -116,11 +116,11 @@ def organization_form(**data) -> dict:
 def test_admin_refuses_an_organization_name_with_a_right_to_left_override(secretariat_client):
     response = secretariat_client.post(
         reverse("admin:accounts_organization_add"),
-        organization_form(name="International Organization\u202e for Migration"),
+        organization_form(name_en="International Organization\u202e for Migration"),
     )
 
     assert response.status_code == 200
-    assert list(response.context["adminform"].form.errors) == ["name"]
+    assert list(response.context["adminform"].form.errors) == ["name_en"]
     assertContains(response, "invisible text-direction character (U+202E)")
     assert not Organization.objects.exists()
 

@@ -74,7 +74,7 @@ def test_every_inline_input_is_named_by_its_row_and_column(
     log_in(page, live_server.url)
     page.goto(live_server.url + reverse("admin:meetings_meeting_change", args=[demo.pk]))
     expect(page.get_by_label("Session 1: Starts", exact=True)).to_have_value("10:00:00")
-    expect(page.get_by_label("Session 2: Name", exact=True)).to_be_visible()
+    expect(page.get_by_label("Session 2: Name [en]", exact=True)).to_be_visible()
     expect(page.get_by_label("Session 1: Delete?", exact=True)).to_be_visible()
     expect(page.get_by_role("columnheader", name="Session", exact=True).first).to_be_attached()
 

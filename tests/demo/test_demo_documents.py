@@ -111,7 +111,9 @@ def test_a_changed_resolution_is_put_back():
 
 def test_missing_categories_are_made_and_existing_ones_left_alone():
     DocumentCategory.objects.filter(slug="general-assembly-resolutions").delete()
-    DocumentCategory.objects.filter(slug="contributed-papers").update(name="Papers", order=1)
+    DocumentCategory.objects.filter(slug="contributed-papers").update(
+        name="Papers", name_en="Papers", order=1
+    )
 
     output = load()
 

@@ -40,7 +40,7 @@ def meeting():
 def test_a_changed_title_shows_old_and_new_with_the_user_and_time(officer_client, meeting):
     url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
     data = form_data(officer_client.get(url))
-    data["title"] = "Tenth Coordination Meeting on International Migration"
+    data["title_en"] = "Tenth Coordination Meeting on International Migration"
     response = officer_client.post(url, data)
     assert response.status_code == 302, response.context["errors"]
 
@@ -68,7 +68,7 @@ def test_a_session_moved_and_a_speaker_swapped_are_both_in_the_meetings_history(
     meeting_url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
     data = form_data(officer_client.get(meeting_url))
     session = meeting.sessions.get()
-    data[inline_key(data, "-name", "Morning session")] = "Opening session"
+    data[inline_key(data, "-name_en", "Morning session")] = "Opening session"
     response = officer_client.post(meeting_url, data)
     assert response.status_code == 302, response.context["errors"]
 

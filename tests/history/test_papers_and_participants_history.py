@@ -51,7 +51,7 @@ def test_a_papers_decision_through_its_service_is_in_its_history(officer_client,
 def test_a_change_in_the_documents_form_is_recorded_field_by_field(officer_client, paper):
     url = reverse("admin:papers_document_change", args=[paper.pk])
     data = form_data(officer_client.get(url))
-    data["title"] = "Migration and sustainable development"
+    data["title_en"] = "Migration and sustainable development"
     data["language"] = "fr"
     response = officer_client.post(url, data)
     assert response.status_code == 302, response.context["errors"]

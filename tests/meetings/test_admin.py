@@ -63,7 +63,7 @@ def management(prefix: str, total: int = 0, initial: int = 0) -> dict[str, str]:
 
 def meeting_data(**fields) -> dict[str, str]:
     return {
-        "title": "Expert group meeting on migration",
+        "title_en": "Expert group meeting on migration",
         "slug": "egm-migration",
         "status": MeetingStatus.DRAFT,
         "start_date": "2012-02-09",
@@ -294,7 +294,7 @@ def test_secretariat_adds_a_meeting_with_its_sessions(secretariat_client):
             "sessions-0-date": "2012-02-10",
             "sessions-0-start_time": "10:00",
             "sessions-0-end_time": "13:00",
-            "sessions-0-name": "Morning session",
+            "sessions-0-name_en": "Morning session",
         },
     )
     response = secretariat_client.post(reverse("admin:meetings_meeting_add"), data)
@@ -336,7 +336,7 @@ def test_new_meeting_rejects_a_session_outside_its_dates(admin_client):
 def test_meeting_rejects_a_session_that_ends_before_it_starts(admin_client):
     meeting = MeetingFactory()
     data = meeting_data(
-        title=meeting.title,
+        title_en=meeting.title_en,
         slug=meeting.slug,
         **management("sessions", total=1),
         **{
@@ -414,7 +414,7 @@ def item_data(item: AgendaItem, **fields) -> dict:
     return {
         "meeting": item.meeting_id,
         "order": item.order,
-        "title": item.title,
+        "title_en": item.title_en,
         **management("segments"),
         **management("appearances"),
         **fields,
@@ -432,7 +432,7 @@ def test_agenda_item_rejects_sessions_of_another_meeting(admin_client):
     )
     added = admin_client.post(
         reverse("admin:meetings_agendaitem_add"),
-        item_data(item, title="New item", sessions=[other.pk]),
+        item_data(item, title_en="New item", sessions=[other.pk]),
     )
 
     assert form_errors(changed) == {"sessions": [message]}
@@ -453,7 +453,7 @@ def test_agenda_item_saves_its_segments_and_people(admin_client):
         **management("appearances", total=1),
         **{
             "segments-0-order": "1",
-            "segments-0-title": "Trends in international migration",
+            "segments-0-title_en": "Trends in international migration",
             "segments-0-session": session.pk,
             "appearances-0-person": moderator.pk,
             "appearances-0-role": Role.MODERATOR,
@@ -472,7 +472,7 @@ def test_agenda_item_saves_its_segments_and_people(admin_client):
             "segments-0-id": segment.pk,
             "segments-0-agenda_item": item.pk,
             "segments-0-order": "1",
-            "segments-0-title": segment.title,
+            "segments-0-title_en": segment.title_en,
             "segments-0-session": session.pk,
             "appearances-0-id": Appearance.objects.get().pk,
             "appearances-0-agenda_item": item.pk,
@@ -501,7 +501,11 @@ def test_segment_inline_rejects_a_session_of_another_meeting(admin_client):
     data = item_data(
         item,
         **management("segments", total=1),
-        **{"segments-0-title": "Keynote", "segments-0-order": "1", "segments-0-session": other.pk},
+        **{
+            "segments-0-title_en": "Keynote",
+            "segments-0-order": "1",
+            "segments-0-session": other.pk,
+        },
     )
     response = admin_client.post(reverse("admin:meetings_agendaitem_change", args=[item.pk]), data)
     assert list(inline_errors(response, "segments")[0]) == ["session"]
@@ -514,7 +518,7 @@ def test_segment_page_adds_people_to_the_segment(admin_client):
     data = {
         "agenda_item": segment.agenda_item_id,
         "order": "1",
-        "title": "Keynote",
+        "title_en": "Keynote",
         **management("appearances", total=1),
         "appearances-0-person": person.pk,
         "appearances-0-role": Role.PRESENTER,

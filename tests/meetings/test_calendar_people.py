@@ -184,7 +184,7 @@ def test_a_persons_calendar_follows_their_name_and_a_new_version(client):
 def test_a_series_feed_has_one_all_day_event_per_published_meeting(client, demo):
     series = MeetingSeries.objects.get()
     series.meetings.filter(slug="tenth-coordination-meeting").update(
-        summary="First line; with a semicolon,\nsecond line: 移民"
+        summary_en="First line; with a semicolon,\nsecond line: 移民"
     )
     hidden = MeetingFactory(series=series, status=MeetingStatus.DRAFT, edition=99)
     response = client.get(series_ics(series))

@@ -169,7 +169,7 @@ def test_a_text_edited_since_the_review_is_not_changed(tenth, twelfth, admin_use
         for m in old_edition_mentions(copy=twelfth, original=tenth, edit_url=lambda k, pk: "")
         if m.field == "description"
     )
-    Meeting.objects.filter(pk=twelfth.pk).update(description="Now the Tenth is elsewhere.")
+    Meeting.objects.filter(pk=twelfth.pk).update(description_en="Now the Tenth is elsewhere.")
     correction = Correction(
         kind=mention.kind,
         pk=mention.pk,

@@ -112,10 +112,12 @@ def test_presenters_read_a_b_and_c_escaped_and_erased_person_unlinked(client):
     assert [s.text_content() for s in row.xpath(".//span[@class='name-withheld']")] == [
         "Name withheld"
     ]
-    assert [b.text_content() for b in row.xpath(".//bdi")] == [
+    assert [b.text_content() for b in row.xpath("./bdi")] == [
         "Ministry of <Justice> & Co",
         "UNHCR",
     ]
+    # A name after an honorific is isolated from it (a Latin name after "السيدة" in Arabic).
+    assert [b.text_content() for b in row.xpath(".//a/bdi")] == ["Ana López"]
     assert (
         row.xpath(".//span[@class='presentation-title']")[0].text_content() == "Water & <borders>"
     )

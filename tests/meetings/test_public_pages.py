@@ -69,7 +69,7 @@ def test_series_page_lists_its_published_editions(client):
     MeetingFactory(title="Ninth", series=series, edition=9)
     MeetingFactory(title="Draft edition", series=series, edition=11, status=MeetingStatus.DRAFT)
     page = client.get(series.get_absolute_url()).content.decode()
-    assert "<h1>Coordination Meeting on International Migration</h1>" in page
+    assert '<h1 dir="auto">Coordination Meeting on International Migration</h1>' in page
     assert "Ninth" in page
     assert "Draft edition" not in page
 

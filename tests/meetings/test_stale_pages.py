@@ -91,11 +91,11 @@ def test_the_second_save_from_a_stale_page_is_refused(
     stale = form_data(client.get(url))  # Omar opens the page …
     client.force_login(first)
     fresh = form_data(client.get(url))
-    fresh[field] = value
+    fresh[f"{field}_en"] = value
     assert client.post(url, fresh).status_code == 302  # … Sara saves first
 
     client.force_login(second)
-    stale[field] = "Omar's version"
+    stale[f"{field}_en"] = "Omar's version"
     response = client.post(url, stale)
 
     assert response.status_code == 200
@@ -110,9 +110,9 @@ def test_a_page_opened_after_the_last_save_saves(client, two_officers):
     url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
     client.force_login(first)
     data = form_data(client.get(url))
-    data["title"] = "Tenth meeting (revised)"
+    data["title_en"] = "Tenth meeting (revised)"
     assert client.post(url, data).status_code == 302
     data = form_data(client.get(url))
-    data["title"] = "Tenth meeting (final)"
+    data["title_en"] = "Tenth meeting (final)"
     assert client.post(url, data).status_code == 302
     assert Meeting.objects.get(pk=meeting.pk).title == "Tenth meeting (final)"

@@ -72,14 +72,14 @@ def test_admin_refuses_a_person_whose_position_has_a_right_to_left_override(
             "given_name": "Eva",
             "family_name": "Åkerman-Börje",
             "slug": "",
-            "position": "Ministry of Justice\u202e, Sweden",
+            "position_en": "Ministry of Justice\u202e, Sweden",
             "country": "",
             "bio": "",
         },
     )
 
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors == {"position": [BIDI_MESSAGE]}
+    assert response.context["adminform"].form.errors == {"position_en": [BIDI_MESSAGE]}
     assertContains(response, BIDI_MESSAGE)
     assert not Person.objects.exists()
 
@@ -91,7 +91,7 @@ def test_admin_stores_a_name_typed_over_two_lines_on_one(secretariat_client):
             "given_name": "Luis Alfonso",
             "family_name": "de\r\nAlba",
             "slug": "",
-            "position": "Permanent Representative\nof Mexico",
+            "position_en": "Permanent Representative\nof Mexico",
             "country": "",
             "bio": "",
         },

@@ -19,9 +19,10 @@ def submission_data(**overrides) -> dict:
 
 
 def document_form(document, **data) -> dict:
-    """The admin's change page of `document`, as it was loaded (add `new_file=`)."""
+    """The admin's change page of `document`, as it was loaded (add `new_file=`); the English
+    title is `title_en`, as the admin's language tabs name it."""
     return {
-        "title": document.title,
+        "title_en": document.title_en,
         "meeting": document.meeting_id,
         "category": document.category_id,
         "organization": document.organization_id or "",

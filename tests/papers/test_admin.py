@@ -305,7 +305,7 @@ def test_a_replacement_past_the_size_limit_is_refused(secretariat_client, paper,
 def test_status_cannot_be_changed_from_the_form(secretariat_client, paper):
     secretariat_client.post(
         reverse("admin:papers_document_change", args=[paper.pk]),
-        document_form(paper, status="published", title="Renamed"),
+        document_form(paper, status="published", title_en="Renamed"),
     )
     paper.refresh_from_db()
     assert (paper.title, paper.status) == ("Renamed", DocumentStatus.SUBMITTED)
@@ -317,7 +317,7 @@ def test_staff_add_a_document_with_its_file(secretariat_client):
     response = secretariat_client.post(
         reverse("admin:papers_document_add"),
         {
-            "title": "Concept note",
+            "title_en": "Concept note",
             "meeting": meeting.pk,
             "category": category.pk,
             "language": "en",
@@ -567,7 +567,7 @@ def test_staff_adding_a_document_without_file_or_link_gets_a_clear_error(secreta
     response = secretariat_client.post(
         reverse("admin:papers_document_add"),
         {
-            "title": "Concept note",
+            "title_en": "Concept note",
             "meeting": MeetingFactory().pk,
             "category": DocumentCategory.objects.get(slug="background-documents").pk,
             "language": "en",

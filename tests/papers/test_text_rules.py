@@ -65,11 +65,11 @@ def test_submitted_title_and_authors_are_stored_on_one_line_and_nfc(client, meet
 def test_admin_refuses_a_title_with_a_right_to_left_override(secretariat_client, paper):
     response = secretariat_client.post(
         reverse("admin:papers_document_change", args=[paper.pk]),
-        document_form(paper, title="Migration \u202eand development"),
+        document_form(paper, title_en="Migration \u202eand development"),
     )
 
     assert response.status_code == 200
-    assert response.context["adminform"].form.errors == {"title": [BIDI_MESSAGE]}
+    assert response.context["adminform"].form.errors == {"title_en": [BIDI_MESSAGE]}
     assertContains(response, BIDI_MESSAGE)
     paper.refresh_from_db()
     assert paper.title == "Migration and development"
@@ -78,7 +78,7 @@ def test_admin_refuses_a_title_with_a_right_to_left_override(secretariat_client,
 def test_admin_stores_a_title_typed_over_two_lines_on_one(secretariat_client, paper):
     response = secretariat_client.post(
         reverse("admin:papers_document_change", args=[paper.pk]),
-        document_form(paper, title="Migration and\u2028development\r\n"),
+        document_form(paper, title_en="Migration and\u2028development\r\n"),
     )
 
     assert response.status_code == 302

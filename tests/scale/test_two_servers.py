@@ -244,7 +244,7 @@ def test_what_one_server_writes_the_other_reads_at_once(cluster):
     staff_a.log_in(*STAFF)
     admin = staff_a.get("/admin/meetings/meeting/")
     change = re.search(r'href="(/admin/meetings/meeting/\d+/change/)"', admin.text).group(1)
-    saved = staff_a.submit(change, title="Tenth Coordination Meeting (resumed)", _save="Save")
+    saved = staff_a.submit(change, title_en="Tenth Coordination Meeting (resumed)", _save="Save")
     assert "was changed successfully" in saved.text
     page = reader_b.get("/meetings/tenth/")
     assert page.status_code == 200
