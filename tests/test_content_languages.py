@@ -266,7 +266,9 @@ def test_the_translation_status_lists_what_is_missing_per_language(officer_clien
     closing = AgendaItem.objects.get(title="Closing")
     assert links == {"Closing": reverse("admin:meetings_agendaitem_change", args=[closing.pk])}
     assert item.pk not in [int(h.rstrip("/").split("/")[-2]) for h in links.values()]
-    change = page(officer_client, reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+    change_url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    assert change_url in root.xpath("//ol[@class='breadcrumbs']//a/@href")
+    change = page(officer_client, change_url)
     assert url in change.xpath("//ul[@class='object-tools']//a/@href")
 
 

@@ -4,8 +4,8 @@
 // - Each tab reads its language's name ("French"), not its code ("fr"); in a table's cell the
 //   code stays, for room, and the name is its accessible name.
 // - A tab (role="tab") must hold nothing focusable (axe-core: nested-interactive): jQuery UI
-//   keeps an <a href> inside it. The link loses its href; the tab still selects on click and
-//   with the arrow keys, which jQuery UI binds to the tab itself.
+//   keeps an <a href> inside it. The link loses its href attribute (jQuery UI reads the href
+//   property, which stays); the tab still selects on click and with the arrow keys.
 // - The switch of a table's language (tabular inlines) gets an accessible name.
 {
     const switchLabel = () =>
@@ -13,8 +13,13 @@
 
     const fix = (root) => {
         root.querySelectorAll(".ui-tabs-nav a.ui-tabs-anchor[href]").forEach((anchor) => {
-            anchor.dataset.href = anchor.getAttribute("href");
+            // Without its href attribute the link is not focusable. jQuery UI still reads the
+            // link's href and hash (properties) when a tab is chosen: they stay, as properties.
+            const href = anchor.href;
+            const hash = anchor.hash;
             anchor.removeAttribute("href");
+            Object.defineProperty(anchor, "href", { value: href });
+            Object.defineProperty(anchor, "hash", { value: hash });
             if (!anchor.title) {
                 return;
             }

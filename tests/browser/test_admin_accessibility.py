@@ -45,6 +45,9 @@ def admin_pages(meeting: Meeting) -> dict[str, str]:
         "meeting": reverse("admin:meetings_meeting_change", args=[meeting.pk]),
         "programme editor": reverse("admin:meetings_meeting_programme", args=[meeting.pk]),
         "meeting history": reverse("admin:meetings_meeting_history", args=[meeting.pk]),
+        "translation status": reverse("admin:meetings_meeting_translations", args=[meeting.pk]),
+        # Staff work in their own language: the meeting's page in the French admin.
+        "meeting in French": "/fr" + reverse("admin:meetings_meeting_change", args=[meeting.pk]),
         "new meeting": reverse("admin:meetings_meeting_add"),
         "agenda item": reverse("admin:meetings_agendaitem_change", args=[item.pk]),
         "person": reverse("admin:meetings_person_change", args=[person.pk]),
@@ -107,3 +110,31 @@ def test_autocomplete_widgets_are_named_by_their_labels(
     # In a tabular inline: named by its cell's label, then the person chosen.
     person = page.locator('#id_appearances-0-person + .select2 [role="combobox"]')
     expect(person).to_have_accessible_name(re.compile(r" 1: Person \S"))
+
+
+def test_staff_enter_a_translation_in_its_languages_tab(
+    live_server, page: Page, assert_accessible, demo
+):
+    log_in(page, live_server.url)
+    page.goto(live_server.url + reverse("admin:meetings_meeting_change", args=[demo.pk]))
+    page.wait_for_load_state("load")
+    english = page.locator("#id_title_en")
+    russian = page.locator("#id_title_ru")
+    expect(english).to_be_visible()
+    expect(russian).to_be_hidden()  # behind its tab
+    # With the keyboard: the arrow keys move from tab to tab.
+    page.get_by_role("tab", name="English").first.focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#id_title_fr")).to_be_visible()
+    expect(page.get_by_role("tab", name="French").first).to_be_focused()
+    # With the mouse.
+    page.get_by_role("tab", name="Russian").first.click()
+    expect(russian).to_be_visible()
+    expect(english).to_be_hidden()
+    russian.fill("Десятое координационное совещание по международной миграции")
+    assert_accessible(page)
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    demo.refresh_from_db()
+    assert demo.title_ru == "Десятое координационное совещание по международной миграции"
+    assert demo.title_en == "Tenth Coordination Meeting on International Migration"
