@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.images import PictureField
 from accounts.text import SingleLineTextModel
+from config.content_languages import column, comma, text_in
 
 
 class UserManager(BaseUserManager["User"]):
@@ -164,7 +165,8 @@ class Organization(SingleLineTextModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        acronym = self.acronym_as_named
+        return f"{self.name} ({acronym})" if acronym else self.name
 
     def clean(self) -> None:
         ancestor = self.parent
@@ -176,14 +178,21 @@ class Organization(SingleLineTextModel):
             ancestor = ancestor.parent
 
     @property
+    def acronym_as_named(self) -> str:
+        """The acronym in the language its name is read in, or none: Arabic writes the name
+        out ("المنظمة الدولية للهجرة"), where an English "IOM" beside it would read wrong."""
+        return getattr(self, column("acronym", text_in(self, "name").language), None) or ""
+
+    @property
     def short_name(self) -> str:
-        return self.acronym or self.name
+        return self.acronym_as_named or self.name
 
     @property
     def label(self) -> str:
-        """How a programme names it: "Population Division, DESA" or "… (ECLAC)"."""
+        """How a programme names it: "Population Division, DESA" or "… (ECLAC)"; the comma as
+        the reader's language writes it ("شعبة السكان، DESA")."""
         if self.parent_id:
-            return f"{self.name}, {self.parent.short_name}"
+            return f"{self.name}{comma()}{self.parent.short_name}"
         return str(self)
 
 

@@ -160,6 +160,15 @@ def register_languages(model: type[models.Model], *, history: bool = True) -> No
         track_in_history(model)
 
 
+# The comma between a name and what qualifies it ("Population Division, DESA"), where a language
+# writes another one than ", ".
+_COMMAS = {"ar": "، ", "zh-hans": "，"}  # noqa: RUF001 (the Chinese comma)
+
+
+def comma(language: str | None = None) -> str:
+    return _COMMAS.get(language or active_content_language(), ", ")
+
+
 def marked(obj: models.Model, field: str) -> SafeString:
     """obj.field escaped for a page; a fallback (English on a French page) in a span carrying its
     own lang, so that a screen reader reads it in that language's voice."""

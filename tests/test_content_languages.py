@@ -213,6 +213,18 @@ def test_organizations_and_honorifics_read_in_the_readers_language(demo):
         assert iom.label == "Organización Internacional para las Migraciones (OIM)"
     with translation.override("en"):
         assert iom.label == "International Organization for Migration (IOM)"
+    population = Organization.objects.get(name="Population Division")
+    labels = {}
+    for code in ("en", "fr", "ar", "zh-hans"):
+        with translation.override(code):
+            labels[code] = (population.label, str(iom))
+    assert labels == {
+        "en": ("Population Division, DESA", "International Organization for Migration (IOM)"),
+        "fr": ("Division de la population, DAES", iom.name_fr + " (OIM)"),
+        # Arabic writes names out: no English acronym beside an Arabic name.
+        "ar": ("شعبة السكان، إدارة الشؤون الاقتصادية والاجتماعية", iom.name_ar),
+        "zh-hans": ("人口司，经社部", iom.name_zh_hans + " (移民组织)"),  # noqa: RUF001
+    }
     mister = Honorific.objects.get(name="Mr.")
     expected = {"fr": "M.", "es": "Sr.", "ru": "г-н", "ar": "السيد", "zh-hans": "先生"}  # noqa: RUF001
     for code, name in expected.items():
