@@ -30,6 +30,8 @@ class Content:
     fields: tuple[str, ...]
     name_field: str
     change_url: Callable[[dict[str, Any]], str]
+    # Other columns change_url reads (an objective links to its meeting's page).
+    keys: tuple[str, ...] = ()
 
 
 type ContentMaker = Callable[[Meeting], list[Content]]
@@ -104,6 +106,7 @@ def meeting_content(meeting: Meeting) -> list[Content]:
             ("text",),
             "text",
             _admin_change("meeting", "meeting_id"),
+            keys=("meeting_id",),
         ),
         Content(
             _("Sessions"),
@@ -142,7 +145,7 @@ def translation_status(meeting: Meeting) -> list[LanguageStatus]:
     statuses = {code: LanguageStatus(code, str(names[code]), []) for code in others}
     for content in contents:
         columns = {column(f, code) for f in content.fields for code in codes()}
-        rows = list(content.rows.values("pk", *columns, *_keys(content)))
+        rows = list(content.rows.values("pk", *columns, *content.keys))
         kinds = {code: KindStatus(content.label) for code in others}
         for code in others:
             statuses[code].kinds.append(kinds[code])
@@ -158,11 +161,6 @@ def translation_status(meeting: Meeting) -> list[LanguageStatus]:
                     if not (row[column(name_of_field, code)] or "").strip():
                         kinds[code].missing.append(Missing(_short(name), str(verbose), url))
     return list(statuses.values())
-
-
-def _keys(content: Content) -> tuple[str, ...]:
-    """The other columns a change link needs (an objective links to its meeting)."""
-    return ("meeting_id",) if content.rows.model is Objective else ()
 
 
 def _short(text: str, limit: int = 90) -> str:

@@ -15,9 +15,11 @@ from accounts.models import Organization
 from meetings.models import AgendaItem, Honorific, Meeting, Person, Segment
 from meetings.versions.services import live_snapshot
 from meetings.versions.snapshot import programme_from_snapshot
+from papers.models import DocumentStatus
 from tests.factories import (
     AgendaItemFactory,
     AppearanceFactory,
+    DocumentFactory,
     MeetingFactory,
     PersonFactory,
     SecretariatFactory,
@@ -341,3 +343,31 @@ def test_an_affiliation_derived_for_the_programme_is_stored_in_english():
         appearance = AppearanceFactory(agenda_item=item, person=person, affiliation="")
     appearance.refresh_from_db()
     assert appearance.affiliation == "Special Rapporteur"
+
+
+def test_a_document_under_an_item_is_listed_with_its_title_marked_where_it_falls_back(client):
+    meeting = MeetingFactory(status="published")
+    session = SessionFactory(meeting=meeting)
+    item = AgendaItemFactory(meeting=meeting, title="Opening")
+    item.sessions.add(session)
+    DocumentFactory(
+        meeting=meeting,
+        agenda_item=item,
+        title="Migration and development",
+        status=DocumentStatus.PUBLISHED,
+        external_url="https://example.org/paper",
+    )
+    DocumentFactory(
+        meeting=meeting,
+        agenda_item=item,
+        title="Remittances",
+        title_fr="Les envois de fonds",
+        status=DocumentStatus.PUBLISHED,
+        external_url="https://example.org/other",
+    )
+    french = page(client, f"/fr/meetings/{meeting.slug}/programme/")
+    links = french.xpath("//a[contains(@href, '/fr/documents/')]")
+    assert sorted((a.text_content(), [s.get("lang") for s in a.xpath("span")]) for a in links) == [
+        ("Les envois de fonds", []),
+        ("Migration and development", ["en"]),
+    ]
