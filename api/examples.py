@@ -230,6 +230,7 @@ ORGANIZATION_LIST = OpenApiExample(
     response_only=True,
 )
 ORGANIZATION = OpenApiExample(_("An organization"), value=ORGANIZATION_DATA, response_only=True)
+SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
 DOCUMENTS = OpenApiExample(
     _("A meeting's documents"),
     value={
@@ -250,14 +251,27 @@ DOCUMENTS = OpenApiExample(
                 "published_at": "2012-01-20T09:30:00Z",
                 "page_url": f"{SITE}/documents/12/",
                 "file": {
+                    "language": "en",
                     "download_url": f"{SITE}/documents/12/versions/1/download/",
                     "content_type": "application/pdf",
                     "kind": "PDF",
                     "size": 1234567,
                     "pages": 22,
                     "summary": "PDF, 1.2 MB, 22 pages",
-                    "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                    "sha256": SHA256,
                 },
+                "files": [
+                    {
+                        "language": "en",
+                        "download_url": f"{SITE}/documents/12/versions/1/download/",
+                        "content_type": "application/pdf",
+                        "kind": "PDF",
+                        "size": 1234567,
+                        "pages": 22,
+                        "summary": "PDF, 1.2 MB, 22 pages",
+                        "sha256": SHA256,
+                    }
+                ],
                 "external_url": "",
             }
         ],

@@ -11,6 +11,8 @@ Rendering fetches nothing: no stylesheet, image or font by URL, whatever a templ
 might hold.
 """
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any, NoReturn, override
 
@@ -49,8 +51,57 @@ class NoFetching(URLFetcher):
 
 
 def pdf_html(template_name: str, context: Mapping[str, Any]) -> str:
-    """The template rendered for WeasyPrint, with the font stack in its context."""
-    return render_to_string(template_name, {**context, "font_stack": FONT_STACK})
+    """The template rendered for WeasyPrint, with the font stack in its context and each
+    direction the browser would find resolved (directions_resolved)."""
+    return directions_resolved(
+        render_to_string(template_name, {**context, "font_stack": FONT_STACK})
+    )
+
+
+# An element whose direction its text decides: dir="auto", or <bdi> (which is dir="auto" too).
+_AUTO = re.compile(r'<(bdi)(?=[\s>])([^>]*)>|<([a-z][a-z0-9]*)([^>]*?)\sdir="auto"([^>]*)>')
+_MARKUP = re.compile(r"<[^>]*>|&#?\w+;")
+_DIRECTIONS = {"L": "ltr", "R": "rtl", "AL": "rtl"}
+
+
+def _first_strong_direction(html: str, start: int, name: str) -> str | None:
+    """ltr or rtl, by the first letter with a strong direction in the text of the <name>
+    element whose content starts at `start` (tags and character references skipped, and nothing
+    after the element's end); None when there is none."""
+    depth = 1
+    position = start
+    for markup in _MARKUP.finditer(html, start):
+        for character in html[position : markup.start()]:
+            if direction := _DIRECTIONS.get(unicodedata.bidirectional(character)):
+                return direction
+        position = markup.end()
+        tag = markup.group()
+        if tag.startswith(f"</{name}>"):
+            depth -= 1
+            if depth == 0:
+                return None
+        elif re.match(rf"<{name}[\s>]", tag):
+            depth += 1
+    return None
+
+
+def directions_resolved(html: str) -> str:
+    """`html` with dir="auto" and <bdi> given the direction a browser finds from their text.
+
+    WeasyPrint ignores both (it lays every run out in its parent's direction), so a Latin name
+    on an Arabic badge would have its parts reordered right to left. Each such element gets the
+    direction of its first strongly directional letter (a <bdi> becomes a <span> with it, and
+    isolates its text as an embedding does); one without such a letter inherits its parent's.
+    """
+
+    def resolve(match: re.Match[str]) -> str:
+        direction = _first_strong_direction(html, match.end(), match.group(1) or match.group(3))
+        attribute = f' dir="{direction}"' if direction else ""
+        if match.group(1):  # <bdi …>
+            return f"<span{match.group(2)}{attribute}>"
+        return f"<{match.group(3)}{match.group(4)}{attribute}{match.group(5)}>"
+
+    return _AUTO.sub(resolve, html).replace("</bdi>", "</span>")
 
 
 def html_to_pdf(html: str, *, base_url: str | None = None) -> bytes:

@@ -1,7 +1,9 @@
 """The reference meeting's documents, loaded by `python manage.py load_demo` after the meeting.
 
 The two General Assembly resolutions the meeting answers to, published and linked to the UN
-Official Document System. A document is found by its meeting and symbol and saved only when a
+Official Document System; and its "Organization of work" as a document with a file in English and
+one in French, each the programme's own PDF in that language, so a newcomer sees a document in
+two languages on `make run`. A document is found by its meeting and symbol and saved only when a
 field differs, as every row of the meeting is, so a second run changes nothing.
 
 The document categories come with papers' migrations; they are made again here when missing (a
@@ -10,13 +12,26 @@ flushed test database has none), and left alone when present: staff may have ren
 
 from typing import TextIO
 
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from demo.data import MEETING
 from demo.loader import DemoLoad, row_sync
+from meetings.exports.pdf import programme_pdf
+from meetings.exports.source import exportable_meetings
 from meetings.models import Meeting
-from papers.models import UN_DOCUMENTS_URL, Document, DocumentCategory, DocumentStatus, Language
+from papers.models import (
+    UN_DOCUMENTS_URL,
+    Document,
+    DocumentCategory,
+    DocumentStatus,
+    DocumentVersion,
+    FileCheck,
+    Language,
+)
+from uploads.filetypes import inspect_upload, max_upload_size
 
 RESOLUTIONS_CATEGORY = "general-assembly-resolutions"
 
@@ -53,6 +68,59 @@ RESOLUTIONS = [
 ]
 
 
+PROGRAMME_CATEGORY = "background-documents"
+# "Organization of work" by the UN's terms (UNTERM), in the six languages.
+PROGRAMME_TITLES = {
+    "ar": "تنظيم الأعمال",
+    "zh_hans": "工作安排",
+    "en": "Organization of work",
+    "fr": "Organisation des travaux",
+    "ru": "Организация работы",
+    "es": "Organización de los trabajos",
+}
+PROGRAMME_FILE_LANGUAGES = ("en", "fr")
+
+
+def _programme_document(result: DemoLoad, meeting: Meeting, category: DocumentCategory) -> None:
+    """The programme as a published document with its PDF in English and in French, made once:
+    a document that has files already keeps them (staff may have replaced them)."""
+    document = row_sync(
+        result,
+        Document,
+        {"meeting": meeting, "title": PROGRAMME_TITLES["en"]},
+        {
+            **{f"title_{code}": title for code, title in PROGRAMME_TITLES.items()},
+            "category": category,
+            "language": Language.ENGLISH,
+        },
+        defaults={"status": DocumentStatus.PUBLISHED, "published_at": timezone.now()},
+    )
+    if document.versions.exists():
+        return
+    exportable = exportable_meetings().get(pk=meeting.pk)
+    for number, code in enumerate(PROGRAMME_FILE_LANGUAGES, 1):
+        with translation.override(code):
+            data = programme_pdf(exportable)
+        name = f"{meeting.slug}-programme-{code}.pdf"
+        upload = SimpleUploadedFile(name, data, content_type="application/pdf")
+        inspection = inspect_upload(upload, max_size=max_upload_size(), deep=False)
+        # Our own PDF, made here: checked as it is made, public at once.
+        version = DocumentVersion(
+            document=document,
+            number=number,
+            language=code,
+            is_public=True,
+            original_name=name,
+            content_type=inspection.kind.content_type,
+            size=inspection.size,
+            sha256=inspection.sha256,
+            page_count=inspection.page_count,
+            check_state=FileCheck.CHECKED,
+        )
+        version.file.save(name, ContentFile(data), save=False)
+        version.save()
+
+
 def demo_documents_load(*, stdout: TextIO | None = None) -> DemoLoad:
     """Load the demo documents of the reference meeting (load it first); report to `stdout`.
 
@@ -75,11 +143,12 @@ def demo_documents_load(*, stdout: TextIO | None = None) -> DemoLoad:
                     "category": categories[RESOLUTIONS_CATEGORY],
                     "title": title,
                     "language": Language.ENGLISH,
-                    "external_url": UN_DOCUMENTS_URL.format(symbol=symbol),
+                    "external_url": UN_DOCUMENTS_URL.format(language="en", symbol=symbol),
                     "status": DocumentStatus.PUBLISHED,
                 },
                 defaults={"published_at": timezone.now()},
             )
+        _programme_document(result, result.meeting, categories[PROGRAMME_CATEGORY])
     if stdout is not None:
         for line in result.count_lines():
             stdout.write(line + "\n")

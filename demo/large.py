@@ -261,6 +261,8 @@ def _documents(
             size=len(data),
             sha256=hashlib.sha256(data).hexdigest(),
             page_count=pages,
+            language=Language.ENGLISH,
+            is_public=True,
         )
         version.file.name = default_storage.save(
             version.file.field.generate_filename(version, "paper.pdf"), ContentFile(data)
@@ -272,9 +274,6 @@ def _documents(
             )
         versions.append(version)
     DocumentVersion.objects.bulk_create(versions)
-    for document, version in zip(documents, versions, strict=True):
-        document.published_version = version
-    Document.objects.bulk_update(documents, ["published_version"])
     authors = Document.authors.through
     authors.objects.bulk_create(
         authors(document_id=document.pk, person_id=people[number % SPEAKERS].pk)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organization
 from meetings.models import AgendaItem, Meeting
-from papers.models import Document, DocumentCategory
+from papers.models import Document, DocumentCategory, Language
 from uploads.fields import OneFileField, OneFileInput
 from uploads.filetypes import ALLOWED_KINDS, Inspection, inspect_upload
 from uploads.filetypes import max_upload_size as papers_max_upload_size
@@ -106,16 +106,30 @@ class SubmissionForm(DocumentForm):
 
 
 class DocumentChangeForm(DocumentForm):
-    """A submitted or returned paper: its details, and a file only to replace the current one."""
+    """A submitted or returned paper: its details, and a file only to replace the current one
+    or to add the paper in another language."""
+
+    file_language = forms.ChoiceField(
+        label=_("Language of the new file"),
+        required=False,
+        choices=[("", _("The paper's language")), *Language.choices],
+        help_text=_(
+            "A file in another language adds the paper in that language; its files in the "
+            "other languages are kept."
+        ),
+    )
+
+    field_order = ["category", "title", "authors_text", "language", "agenda_item", "file"]
 
     def __init__(self, *args, can_replace_file: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if can_replace_file:
             self.fields["file"].required = False
-            self.fields["file"].label = _("Replace the file")
+            self.fields["file"].label = _("Replace the file, or add a language")
             self.fields["file"].help_text = _(
                 "Leave empty to keep the current file. A new file becomes a new version; "
                 "earlier versions are kept. %(accepted)s"
             ) % {"accepted": file_help_text()}
         else:
             del self.fields["file"]
+            del self.fields["file_language"]

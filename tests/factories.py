@@ -206,10 +206,12 @@ class VersionFactory(factory.django.DjangoModelFactory):
     ):
         upload = SimpleUploadedFile(file_name, file_data)
         version = version_add(document=document, upload=upload, by=uploaded_by)
-        if document.status == DocumentStatus.PUBLISHED and document.published_version is None:
-            # Made published by the factory: its first file is the public one, as publishing does.
-            document.published_version = version
-            document.save(update_fields=["published_version"])
+        if document.status == DocumentStatus.PUBLISHED and not document.versions.filter(
+            language=version.language, is_public=True
+        ):
+            # Made published by the factory: its first file of a language is the public one.
+            version.is_public = True
+            version.save(update_fields=["is_public"])
         if review_reasons is not None:
             version.review_reasons = review_reasons
             version.save(update_fields=["review_reasons"])
@@ -254,3 +256,14 @@ class NominationFactory(factory.django.DjangoModelFactory):
 class CheckInFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = CheckIn
+
+
+def make_public(version: DocumentVersion) -> DocumentVersion:
+    """`version` becomes its language's public file, as publishing it would (tests that set the
+    state directly)."""
+    DocumentVersion.objects.filter(
+        document_id=version.document_id, language=version.language, is_public=True
+    ).update(is_public=False)
+    DocumentVersion.objects.filter(pk=version.pk).update(is_public=True)
+    version.is_public = True
+    return version

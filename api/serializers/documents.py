@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from config.links import absolute_url
-from papers.models import Document
+from papers.models import Document, DocumentVersion
 
 from .meetings import OrganizationRefSerializer
 
@@ -19,6 +19,7 @@ class CategorySerializer(serializers.Serializer):
 
 
 class FileSerializer(serializers.Serializer):
+    language = serializers.CharField(help_text=_('The language the file is in: "en", "fr"…'))
     download_url = serializers.URLField()
     content_type = serializers.CharField()
     kind = serializers.CharField(source="kind_label", help_text=_('"PDF", "Word"…'))
@@ -51,7 +52,14 @@ class DocumentSerializer(serializers.Serializer):
     )
     published_at = serializers.DateTimeField(allow_null=True)
     page_url = serializers.SerializerMethodField()
-    file = serializers.SerializerMethodField(help_text=_("The public file; null for a link."))
+    file = serializers.SerializerMethodField(
+        help_text=_(
+            "The public file in the document's own language (else the first); null for a link."
+        )
+    )
+    files = serializers.SerializerMethodField(
+        help_text=_("The public file of each language, in the UN's order of languages.")
+    )
     external_url = serializers.CharField(
         source="other_link", help_text=_("Where it is published elsewhere; or empty.")
     )
@@ -68,21 +76,29 @@ class DocumentSerializer(serializers.Serializer):
 
     @extend_schema_field(FileSerializer(allow_null=True))
     def get_file(self, document: Document) -> dict[str, Any] | None:
-        version = document.public_version
-        if version is None:
-            return None
-        data: dict[str, Any] = FileSerializer(
-            {
-                "download_url": absolute_url(version.get_absolute_url()),
-                "content_type": version.content_type,
-                "kind_label": version.kind_label,
-                "size": version.size,
-                "page_count": version.page_count,
-                "summary": version.summary,
-                "sha256": version.sha256,
-            }
-        ).data
-        return data
+        public = document.public_versions
+        own = [version for version in public if version.language == document.language]
+        return file_data((own or public)[0]) if public else None
+
+    @extend_schema_field(FileSerializer(many=True))
+    def get_files(self, document: Document) -> list[dict[str, Any]]:
+        return [file_data(version) for version in document.public_versions]
+
+
+def file_data(version: DocumentVersion) -> dict[str, Any]:
+    data: dict[str, Any] = FileSerializer(
+        {
+            "language": version.language,
+            "download_url": absolute_url(version.get_absolute_url()),
+            "content_type": version.content_type,
+            "kind_label": version.kind_label,
+            "size": version.size,
+            "page_count": version.page_count,
+            "summary": version.summary,
+            "sha256": version.sha256,
+        }
+    ).data
+    return data
 
 
 class DocumentListSerializer(serializers.Serializer):

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from papers.forms import OneFileField
-from papers.models import Document, DocumentVersion
+from papers.models import Document, DocumentVersion, Language
 from uploads.filetypes import inspect_upload, max_upload_size
 
 
@@ -22,6 +22,16 @@ class DocumentAdminForm(forms.ModelForm):
         help_text=_(
             "Adds a new version of the document; earlier versions are kept. PDF, Word, "
             "PowerPoint, Excel, PNG or JPEG."
+        ),
+    )
+
+    new_file_language = forms.ChoiceField(
+        label=_("Language of the file"),
+        required=False,
+        choices=[("", _("The document's language")), *Language.choices],
+        help_text=_(
+            "A file in another language adds the document in that language; the files of the"
+            " other languages are kept."
         ),
     )
 
@@ -83,6 +93,7 @@ class DocumentVersionInline(admin.TabularInline):
     model = DocumentVersion
     fields = [
         "number",
+        "language",
         "public",
         "original_name",
         "summary",
@@ -123,7 +134,7 @@ class DocumentVersionInline(admin.TabularInline):
 
     @admin.display(description=_("public"))
     def public(self, version: DocumentVersion) -> str:
-        """What the public reads: the version the secretariat published, while it is published."""
-        document = version.document
-        is_public = document.is_published and document.published_version_id == version.pk
+        """What the public reads: the version of its language the secretariat published, while the
+        document is published."""
+        is_public = version.document.is_published and version.is_public
         return _("Public") if is_public else "—"

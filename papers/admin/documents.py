@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
@@ -22,9 +22,10 @@ from papers.admin.document_parts import (
     DocumentAdminForm,
     DocumentVersionInline,
 )
-from papers.admin.previews import review_preview
+from papers.admin.previews import review_previews
 from papers.history import DocumentHistoryMixin
 from papers.models import Document
+from papers.models.documents import files_label
 from papers.services.review import REJECT_FROM, RETURN_FROM, document_publish
 from papers.services.staff_uploads import document_file_replace
 from uploads.refusals import upload_refusal_record
@@ -100,7 +101,7 @@ class DocumentAdmin(
                 ]
             },
         ),
-        (_("File"), {"fields": ["preview", "new_file"]}),
+        (_("File"), {"fields": ["preview", ("new_file", "new_file_language")]}),
         (
             _("Review"),
             {
@@ -120,7 +121,7 @@ class DocumentAdmin(
 
     def get_queryset(self, request):
         # The changelist adds list_select_related only to a queryset that selects nothing yet.
-        related = [*self.list_select_related, "decided_by", "published_version"]
+        related = [*self.list_select_related, "decided_by"]
         return super().get_queryset(request).select_related(*related).with_versions()
 
     def get_urls(self):
@@ -182,7 +183,7 @@ class DocumentAdmin(
     def render_change_form(self, request, context, *args, **kwargs):
         """A page shown again with a refused file: the refusal goes to the security log."""
         context["decisions"] = self.decisions_for(request, kwargs.get("obj"))
-        context["review_preview"] = review_preview(request, kwargs.get("obj"))
+        context["review_previews"] = review_previews(request, kwargs.get("obj"))
         form = context["adminform"].form
         if refusal := getattr(form, "upload_refusal", None):
             upload, reasons = refusal
@@ -226,21 +227,35 @@ class DocumentAdmin(
 
     @admin.display(description=_("current file"))
     def current_file(self, document: Document) -> str:
-        version = document.current_version
-        return version.summary if version is not None else "—"
+        """ "PDF, 1.2 MB, 3 pages"; with files in several languages, each language's."""
+        current = document.current_versions
+        if len(current) > 1:
+            return "; ".join(f"{version.language_label}: {version.summary}" for version in current)
+        return current[0].summary if current else "—"
 
     @admin.display(description=_("public file"))
     def public_file(self, document: Document) -> str:
-        """ "Version 1", or "Version 1; version 2 waits for review"."""
-        public = document.public_version
-        if public is None:
+        """ "Version 1", or "Version 1; version 2 waits for review"; with files in several
+        languages, each named: "English version 1, French version 3"."""
+        public = document.public_versions
+        if not public:
             return _("External link") if document.is_published and document.external_url else "—"
-        shown = _("Version %(number)s") % {"number": public.number}
+        several = len(document.current_versions) > 1
+        shown = (
+            files_label(public)
+            if several
+            else _("Version %(number)s") % {"number": public[0].number}
+        )
         if document.newer_version_waiting:
-            current = document.current_version
-            shown += "; " + _("version %(number)s waits for review") % {
-                "number": current.number if current else "?"
-            }
+            if several:
+                shown += "; " + _("waiting for review: %(files)s") % {
+                    "files": document.waiting_label
+                }
+            else:
+                current = document.current_version
+                shown += "; " + _("version %(number)s waits for review") % {
+                    "number": current.number if current else "?"
+                }
         return shown
 
     @admin.display(description=_("last decided by"))
@@ -255,9 +270,25 @@ class DocumentAdmin(
 
     @admin.display(description=_("current file"))
     def preview(self, document: Document) -> str:
-        version = document.current_version if document.pk else None
-        if version is None:
+        """The newest file, or with files in several languages the newest of each."""
+        current = document.current_versions if document.pk else []
+        if not current:
             return _("No file yet.")
+        if len(current) == 1:
+            return self._file_link(document, current[0])
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>{}: {}</li>",
+                (
+                    (version.language_label, self._file_link(document, version))
+                    for version in current
+                ),
+            ),
+        )
+
+    def _file_link(self, document: Document, version) -> str:
         link = reverse(
             "papers:version_download", kwargs={"pk": document.pk, "number": version.number}
         )
@@ -272,8 +303,9 @@ class DocumentAdmin(
                 _("First page of %(name)s") % {"name": version.original_name},
             )
         return format_html(
-            '<a href="{}">{}{}</a> ({}, {})',
+            '<a href="{}" hreflang="{}">{}{}</a> ({}, {})',
             link,
+            version.language,
             picture,
             _("Download %(name)s") % {"name": version.original_name},
             _("version %(number)s") % {"number": version.number},
@@ -313,14 +345,21 @@ class DocumentAdmin(
         if not upload:
             return
         version = document_file_replace(
-            document=obj, upload=upload, by=request.user, inspection=form.inspection
+            document=obj,
+            upload=upload,
+            by=request.user,
+            inspection=form.inspection,
+            language=form.cleaned_data.get("new_file_language") or None,
         )
-        self.message_user(
-            request,
-            _("Version %(number)s added: %(name)s.")
-            % {"name": version.original_name, "number": version.number},
-            messages.SUCCESS,
-        )
+        added = {"name": version.original_name, "number": version.number}
+        if version.language == obj.language:
+            message = _("Version %(number)s added: %(name)s.") % added
+        else:
+            message = _("Version %(number)s added in %(language)s: %(name)s.") % {
+                **added,
+                "language": version.language_label,
+            }
+        self.message_user(request, message, messages.SUCCESS)
         if was_published and not obj.is_published:
             self.message_user(
                 request,

@@ -30,14 +30,16 @@ class ReviewPreview:
     has_pictures: bool = False  # False: an Office file, which opens in its own program
 
 
-def review_preview(request, document: Document | None) -> ReviewPreview | None:
-    """The preview of the document's current file, for reviewers; None for anyone else or a
-    document without a file."""
+def review_previews(request, document: Document | None) -> list[ReviewPreview]:
+    """The previews of the files publishing would make public (the newest of each language), for
+    reviewers; [] for anyone else or a document without a file."""
     if document is None or document.pk is None or not may_review(request.user):
-        return None
-    version = document.current_version
-    if version is None:
-        return None
+        return []
+    versions = document.languages_waiting if document.is_published else document.current_versions
+    return [_preview(document, version) for version in versions]
+
+
+def _preview(document: Document, version: DocumentVersion) -> ReviewPreview:
     names = version_previews_make(version=version)
     kwargs = {"pk": document.pk, "number": version.number}
     pages = [

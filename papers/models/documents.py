@@ -7,15 +7,23 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.text import SingleLineTextModel
 from meetings.models import MeetingStatus
 from papers.models.categories import DocumentCategory
-from papers.models.choices import DocumentStatus, Language, can_see_all_documents
+from papers.models.choices import (
+    DocumentStatus,
+    Language,
+    can_see_all_documents,
+    document_language_of,
+    language_label,
+    language_sort_key,
+)
 from papers.models.versions import DocumentVersion
 
 if TYPE_CHECKING:
@@ -23,7 +31,9 @@ if TYPE_CHECKING:
 
 # UN document symbols: a body's letters, then "/"-separated parts such as RES, 65, CN.9, L.1, Add.1.
 UN_SYMBOL = re.compile(r"^[A-Z]{1,10}(?:/[A-Za-z0-9]+(?:[.\-][A-Za-z0-9]+)*)+$")
-UN_DOCUMENTS_URL = "https://docs.un.org/en/{symbol}"
+# The UN Official Document System, in one of its six languages: docs.un.org/fr/A/67/254.
+UN_DOCUMENTS_URL = "https://docs.un.org/{language}/{symbol}"
+UN_DOCUMENTS_LANGUAGES = frozenset({"ar", "zh", "en", "fr", "ru", "es"})
 
 
 def validate_un_symbol(value: str) -> None:
@@ -81,18 +91,25 @@ class DocumentQuerySet(models.QuerySet["Document"]):
     def for_listing(self):
         return (
             self.prefetch_related("authors")
-            .select_related("category", "organization__parent", "agenda_item", "published_version")
+            .select_related("category", "organization__parent", "agenda_item")
             .with_versions()
         )
 
     def awaiting_review(self):
-        """What the secretariat has to look at: submitted documents, and published ones whose
-        newest file is not the public one yet."""
-        newest = DocumentVersion.objects.filter(document=OuterRef("pk")).order_by("-number")
-        return self.annotate(newest_version=Subquery(newest.values("pk")[:1])).filter(
+        """What the secretariat has to look at: submitted documents, and published ones with a
+        file newer than the public one of its language (a new version, or a new language)."""
+        public = DocumentVersion.objects.filter(
+            document=OuterRef("document"),
+            language=OuterRef("language"),
+            is_public=True,
+            number__gte=OuterRef("number"),
+        )
+        unpublished = DocumentVersion.objects.filter(document=OuterRef("pk")).exclude(
+            Exists(public)
+        )
+        return self.filter(
             Q(status=DocumentStatus.SUBMITTED)
-            | Q(status=DocumentStatus.PUBLISHED, newest_version__isnull=False)
-            & ~Q(newest_version=F("published_version"))
+            | Q(status=DocumentStatus.PUBLISHED) & Exists(unpublished)
         )
 
 
@@ -172,18 +189,6 @@ class Document(SingleLineTextModel):
         help_text=_("Who last published, returned or rejected the document."),
     )
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    published_version = models.ForeignKey(
-        "papers.DocumentVersion",
-        verbose_name=_("public version"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text=_(
-            "The file the public reads: the version the secretariat published. A later version "
-            "reaches the public only when it is published in turn."
-        ),
-    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("submitted by"),
@@ -249,45 +254,96 @@ class Document(SingleLineTextModel):
         )
 
     @property
-    def current_version(self) -> "DocumentVersion | None":
+    def versions_newest_first(self) -> list["DocumentVersion"]:
         versions = getattr(self, "version_list", None)
         if versions is None:
-            return self.versions.order_by("-number").first()
+            versions = list(self.versions.order_by("-number"))
+        return versions
+
+    @property
+    def current_version(self) -> "DocumentVersion | None":
+        """The newest file, in whichever language."""
+        versions = self.versions_newest_first
         return versions[0] if versions else None
 
     @property
+    def current_versions(self) -> list["DocumentVersion"]:
+        """The newest file of each language, in the UN's order of languages."""
+        newest: dict[str, DocumentVersion] = {}
+        for version in self.versions_newest_first:
+            newest.setdefault(version.language, version)
+        return sorted(newest.values(), key=lambda version: language_sort_key(version.language))
+
+    @property
+    def languages_waiting(self) -> list["DocumentVersion"]:
+        """The newest file of each language that is not its language's public file."""
+        return [version for version in self.current_versions if not version.is_public]
+
+    @property
+    def public_versions(self) -> list["DocumentVersion"]:
+        """The files the public reads, one per language in the UN's order, while the document
+        is published; [] otherwise."""
+        if not self.is_published:
+            return []
+        public = [version for version in self.versions_newest_first if version.is_public]
+        return sorted(public, key=lambda version: language_sort_key(version.language))
+
+    @property
     def public_version(self) -> "DocumentVersion | None":
-        """The version the public reads, while the document is published; else None."""
-        return self.published_version if self.is_published else None
+        """The public file a reader gets first: in the reader's language if there is one, else
+        in the document's own language, else the first of the others."""
+        return preferred_version(self.public_versions, self.language)
+
+    @property
+    def preferred_version(self) -> "DocumentVersion | None":
+        """What its organization and the secretariat download first: the newest file in the
+        reader's language, else in the document's own language, else the first."""
+        return preferred_version(self.current_versions, self.language)
+
+    @property
+    def current_files_label(self) -> str:
+        """ "English version 1, French version 3": the newest file of each language."""
+        return files_label(self.current_versions)
+
+    @property
+    def waiting_label(self) -> str:
+        """ "French version 3, Spanish version 4": the files that wait for review."""
+        return files_label(self.languages_waiting)
 
     @property
     def newer_version_waiting(self) -> bool:
-        """Published, with a newer file than the public one still waiting for review."""
-        current = self.current_version
-        return self.is_published and current is not None and current.pk != self.published_version_id
+        """Published, with a file newer than its language's public one (or in a language not
+        public yet) still waiting for review."""
+        return self.is_published and bool(self.languages_waiting)
 
     def version_state(self, version: "DocumentVersion") -> str:
         """How the version list names `version`: public, waiting for review, current or ""."""
-        if self.is_published and version.pk == self.published_version_id:
+        if self.is_published and version.is_public:
             return str(_("public"))
-        current = self.current_version
-        if current is not None and version.pk == current.pk:
+        current = {newest.pk for newest in self.current_versions}
+        if version.pk in current:
             return str(_("waiting for review") if self.is_published else _("current"))
-        if self.is_published and self.published_version_id is not None:
-            public = self.published_version
+        if self.is_published:
+            public = next(
+                (
+                    other
+                    for other in self.versions_newest_first
+                    if other.is_public and other.language == version.language
+                ),
+                None,
+            )
             if public is not None and version.number > public.number:
                 return str(_("waiting for review"))
         return ""
 
     @property
     def file_being_checked(self) -> bool:
-        """Its current file is still being checked in the background: nothing to publish yet."""
-        current = self.current_version
-        return current is not None and current.is_being_checked
+        """A current file is still being checked in the background: nothing to publish yet."""
+        return any(version.is_being_checked for version in self.current_versions)
 
     @property
     def can_be_published(self) -> bool:
-        """Whether "Publish" has something to do: a document in review, or a newer version."""
+        """Whether "Publish" has something to do: a document in review, or a newer file."""
         if self.file_being_checked:
             return False
         if self.is_published:
@@ -300,9 +356,16 @@ class Document(SingleLineTextModel):
 
     @property
     def review_reasons(self) -> str:
-        """What the check of the current file found worth a careful look; "" when nothing."""
-        version = self.current_version
-        return version.review_reasons if version is not None else ""
+        """What the check of the files publishing would make public found worth a careful
+        look, each language named when the document has files in several; "" when nothing."""
+        current = self.current_versions
+        flagged = [version for version in current if version.review_reasons.strip()]
+        if len(current) == 1:
+            return flagged[0].review_reasons if flagged else ""
+        return "\n".join(
+            f"{version.language_label}: {' '.join(version.review_reasons.split())}"
+            for version in flagged
+        )
 
     @property
     def comment_for_submitter(self) -> str:
@@ -316,21 +379,29 @@ class Document(SingleLineTextModel):
 
     @property
     def other_link(self) -> str:
-        """The external link, unless it is the same page as the symbol's: one link per place."""
-        return self.external_url if self.external_url != self.symbol_url else ""
+        """The external link, unless it is the symbol's page: one link per place."""
+        if not self.symbol:
+            return self.external_url
+        own = {symbol_url(self.symbol, code) for code in UN_DOCUMENTS_LANGUAGES}
+        return "" if self.external_url in own else self.external_url
 
     @property
     def language_label(self) -> str:
-        """get_language_display() without its cost: that hashes every choice on every call, and
-        a meeting page lists hundreds of documents."""
-        try:
-            return str(Language(self.language).label)
-        except ValueError:
-            return self.language
+        """get_language_display() without its cost (see language_label)."""
+        return language_label(self.language)
 
     @property
     def symbol_url(self) -> str:
-        return UN_DOCUMENTS_URL.format(symbol=quote(self.symbol)) if self.symbol else ""
+        """The symbol's page in the UN document system, in the reader's language."""
+        if not self.symbol:
+            return ""
+        return symbol_url(self.symbol, document_language_of(get_language() or "en"))
+
+    @property
+    def symbol_language(self) -> str:
+        """The language of symbol_url's page, for its hreflang."""
+        code = document_language_of(get_language() or "en")
+        return code if code in UN_DOCUMENTS_LANGUAGES else "en"
 
     @property
     def authors_display(self) -> str:
@@ -344,6 +415,33 @@ class Document(SingleLineTextModel):
         """Who the document is by, the organization named once (see byline_of)."""
         people = [person.full_name for person in self.authors.all()]
         return byline_of(people, self.authors_text, self.organization)
+
+
+def symbol_url(symbol: str, language: str) -> str:
+    """docs.un.org/<language>/<symbol>; English for a language the system does not have."""
+    language = language if language in UN_DOCUMENTS_LANGUAGES else "en"
+    return UN_DOCUMENTS_URL.format(language=language, symbol=quote(symbol))
+
+
+def files_label(versions: list["DocumentVersion"]) -> str:
+    """ "English version 1, French version 3"."""
+    return ", ".join(
+        gettext("%(language)s version %(number)s")
+        % {"language": version.language_label, "number": version.number}
+        for version in versions
+    )
+
+
+def preferred_version(
+    versions: list["DocumentVersion"], own_language: str
+) -> "DocumentVersion | None":
+    """Of files one per language: the reader's language's, else `own_language`'s, else the
+    first."""
+    if not versions:
+        return None
+    by_language = {version.language: version for version in versions}
+    reader = document_language_of(get_language() or "en")
+    return by_language.get(reader) or by_language.get(own_language) or versions[0]
 
 
 def authors_display_of(people: list[str], authors_text: str) -> str:

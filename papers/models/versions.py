@@ -5,14 +5,21 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
 from meetings.models import MeetingStatus
-from papers.models.choices import DocumentStatus, FileCheck, can_see_all_documents
+from papers.models.choices import (
+    DocumentStatus,
+    FileCheck,
+    Language,
+    can_see_all_documents,
+    language_label,
+    language_name,
+)
 from uploads.filetypes.kinds import ALLOWED_KINDS
 from uploads.filetypes.reading import size_display
 
@@ -35,17 +42,17 @@ class DocumentVersionQuerySet(models.QuerySet["DocumentVersion"]):
     def visible_to(self, user) -> "DocumentVersionQuerySet":
         """The versions `user` may list and download: the one rule every page and file URL uses.
 
-        The public, and members of other organizations, reach exactly the version the secretariat
-        published, of a published document of a published meeting: no earlier version and no
-        later one still waiting for review. The document's own organization and the Secretariat
-        reach every version.
+        The public, and members of other organizations, reach exactly the versions the
+        secretariat published, one per language, of a published document of a published
+        meeting: no earlier version and no later one still waiting for review. The document's
+        own organization and the Secretariat reach every version.
         """
         if can_see_all_documents(user):
             return self
         public = Q(
             document__status=DocumentStatus.PUBLISHED,
             document__meeting__status=MeetingStatus.PUBLISHED,
-            document__published_version=F("pk"),
+            is_public=True,
         )
         if not user.is_authenticated:
             return self.filter(public)
@@ -61,7 +68,25 @@ class DocumentVersion(models.Model):
         on_delete=models.PROTECT,
         related_name="versions",
     )
-    number = models.PositiveIntegerField(_("version"))
+    number = models.PositiveIntegerField(
+        _("version"),
+        help_text=_("Counted across the document's files in every language: 1, 2, 3…"),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=5,
+        choices=Language,
+        default=Language.ENGLISH,
+        help_text=_("The language the file is in: a document has a file per language."),
+    )
+    is_public = models.BooleanField(
+        _("public"),
+        default=False,
+        help_text=_(
+            "The file of its language the public reads, while the document is published: the"
+            " version the secretariat published. One per language."
+        ),
+    )
     file = models.FileField(_("file"), upload_to=version_upload_to, max_length=200)
     original_name = models.CharField(
         _("original file name"),
@@ -121,6 +146,11 @@ class DocumentVersion(models.Model):
             models.UniqueConstraint(
                 fields=["document", "number"], name="papers_version_unique_number"
             ),
+            models.UniqueConstraint(
+                fields=["document", "language"],
+                condition=Q(is_public=True),
+                name="papers_version_one_public_per_language",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -131,6 +161,16 @@ class DocumentVersion(models.Model):
             "papers:version_download",
             kwargs={"pk": self.document_id, "number": self.number},
         )
+
+    @property
+    def language_label(self) -> str:
+        """ "French": the language's name in the reader's language."""
+        return language_label(self.language)
+
+    @property
+    def language_name(self) -> str:
+        """ "Français": the language's name in itself, as a choice of language is offered."""
+        return language_name(self.language)
 
     @property
     def is_being_checked(self) -> bool:

@@ -127,18 +127,23 @@ def _after_check(document: Document, version: DocumentVersion, publish_by_id: in
     publication or a failed check is worth a line.)
     """
     number = {"number": version.number}
-    current = document.versions.order_by("-number").first()
+    current = document.current_versions
     in_review = document.status in (DocumentStatus.CHECKING, DocumentStatus.SUBMITTED)
-    if current != version or not in_review:  # a newer file arrived, or it was decided on
+    # A newer file of its language arrived, or the document was decided on, or (in another
+    # language) a file is still being checked: the last check to end moves the document on.
+    others_checking = any(other.is_being_checked for other in current if other.pk != version.pk)
+    if version not in current or not in_review or others_checking:
         if version.check_state == FileCheck.FAILED:
             message = _("The file of version %(number)s could not be checked.") % number
             history_record(document=document, by=version.uploaded_by, message=message)
         return
     publisher = User.objects.filter(pk=publish_by_id).first() if publish_by_id else None
-    passed = version.check_state == FileCheck.CHECKED and not version.review_reasons
+    passed = all(
+        other.check_state == FileCheck.CHECKED and not other.review_reasons for other in current
+    )
     if publisher is not None and passed:
         fields = decision_mark(
-            document, status=DocumentStatus.PUBLISHED, by=publisher, public=version
+            document, status=DocumentStatus.PUBLISHED, by=publisher, public=current
         )
         document.save(update_fields=fields)
         message = _("The file of version %(number)s was checked. Published.") % number

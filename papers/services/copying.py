@@ -4,8 +4,9 @@ What is copied is the Secretariat's own documents (those of no organization: the
 the agenda, the programme, the mandates), which the next edition starts from and updates. The
 papers organizations contributed belong to the edition they were written for and stay there;
 rejected and withdrawn documents stay too. Each copy is an unpublished draft waiting for
-review, with its current file stored again under a new name (deleting one file never touches
-the other) and its own thumbnail and review pictures.
+review, with its title in every language and the current file of each language stored again
+under a new name (deleting one file never touches the other), with its own thumbnail and review
+pictures.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import User
+from config.content_languages import every_language
 from meetings.models import Meeting
 from papers.models import Document, DocumentStatus, DocumentVersion
 from papers.services.history import history_record
@@ -46,8 +48,8 @@ def documents_to_copy(meeting: Meeting) -> QuerySet[Document]:
 def _version_copy(
     *, document: Document, version: DocumentVersion, by: User | None, written: list[str]
 ) -> DocumentVersion | None:
-    """The file of `version` stored again as `document`'s first version, with what its check
-    found; None (and a log line) when the file is missing from the storage."""
+    """The file of `version` stored again as `document`'s next version, in its language, with
+    what its check found; None (and a log line) when the file is missing from the storage."""
     inspection = Inspection(
         kind=KINDS[version.content_type],
         size=version.size,
@@ -68,6 +70,7 @@ def _version_copy(
             inspection=inspection,
             by=by,
             written=written,
+            language=version.language,
         )
 
 
@@ -88,7 +91,7 @@ def documents_copy(*, original: Meeting, copy: Meeting, by: User | None) -> list
             new = Document.objects.create(
                 meeting=copy,
                 category=document.category,
-                title=document.title,
+                **{field: getattr(document, field) for field in every_language("title")},
                 authors_text=document.authors_text,
                 organization=None,
                 language=document.language,
@@ -98,7 +101,7 @@ def documents_copy(*, original: Meeting, copy: Meeting, by: User | None) -> list
                 status=DocumentStatus.SUBMITTED,
             )
             new.authors.set(document.authors.all())
-            if (version := document.current_version) is not None:
+            for version in document.current_versions:
                 _version_copy(document=new, version=version, by=by, written=written)
             history_record(
                 document=new,

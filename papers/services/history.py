@@ -9,10 +9,11 @@ The client's address is added to every security line by the logging setup (confi
 from __future__ import annotations
 
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
+from django.utils.translation import gettext as _
 
 from accounts.models import User
 from config.security_log import security_log
-from papers.models import Document
+from papers.models import Document, DocumentVersion
 
 
 def history_record(
@@ -38,3 +39,15 @@ def decision_log(*, document: Document, by: User, decision: str) -> None:
         document.title[:120],
         by.email,
     )
+
+
+def new_file_message(document: Document, version: DocumentVersion) -> str:
+    """ "New file, version 3." and, when it is not in the document's own language, which
+    language it adds: "New file, version 3, in French." """
+    number = {"number": version.number}
+    if version.language == document.language:
+        return _("New file, version %(number)s.") % number
+    return _("New file, version %(number)s, in %(language)s.") % {
+        **number,
+        "language": version.language_label,
+    }

@@ -1,12 +1,15 @@
 """The secretariat's decisions on a document: publish, return for changes, reject.
 
-Publishing makes exactly one version public, the one the person publishing looked at; a later
-version reaches the public only when it is published in turn. Every decision runs in one
+Publishing makes exactly one version public per language, the newest file of each language, which
+the person publishing looked at; a later version reaches the public only when it is published in
+turn. Every decision runs in one
 transaction on a locked document row, records who took it and when (on the document and in its
 admin history) and mails the submitters once it has committed. A document whose current file
 raised review reasons (a PDF with JavaScript, say) is never published unless a person says they
 have looked at it.
 """
+
+from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from papers.models import Document, DocumentStatus, DocumentVersion
+from papers.models.documents import files_label
 from papers.services import mail
 from papers.services.history import decision_log, history_record
 
@@ -38,7 +42,9 @@ REJECT_FROM = {
 
 
 def _locked(document: Document) -> Document:
-    return Document.objects.select_for_update().get(pk=document.pk)
+    """The document, its row locked (no version is added meanwhile: versions.version_create
+    locks it too), with its versions."""
+    return Document.objects.select_for_update().with_versions().get(pk=document.pk)
 
 
 def _check_status(document: Document, allowed: set[DocumentStatus], message: str) -> None:
@@ -72,22 +78,49 @@ def being_checked_error(document: Document) -> ValidationError:
     )
 
 
+def public_files_set(document: Document, versions: Sequence[DocumentVersion]) -> None:
+    """Make `versions` (at most one per language) the document's public files, and no other.
+
+    Each changed version is saved on its own, so its history shows when it became public and
+    when it stopped being; the ones that stop come first, as the database allows one public
+    file per language."""
+    keep = {version.pk for version in versions}
+    for version in document.versions.filter(is_public=True).exclude(pk__in=keep):
+        version.is_public = False
+        version.save(update_fields=["is_public"])
+    for version in versions:
+        if not version.is_public:
+            version.is_public = True
+            version.save(update_fields=["is_public"])
+    for listed in getattr(document, "version_list", []):
+        listed.is_public = listed.pk in keep
+
+
 def decision_mark(
     document: Document,
     *,
     status: DocumentStatus,
     by: User,
-    public: DocumentVersion | None = None,
+    public: Sequence[DocumentVersion] = (),
 ) -> list[str]:
-    """Set the new status, who decided it and when (now), and the `public` version when
-    publishing (none otherwise); returns the fields to save."""
+    """Set the new status, who decided it and when (now), and the `public` files when
+    publishing (none otherwise); returns the document's fields to save."""
     document.status = status
     document.decided_by = by
     document.decided_at = timezone.now()
     published = status == DocumentStatus.PUBLISHED
     document.published_at = document.decided_at if published else None
-    document.published_version = public if published else None
-    return ["status", "decided_by", "decided_at", "published_at", "published_version", "updated_at"]
+    public_files_set(document, public if published else ())
+    return ["status", "decided_by", "decided_at", "published_at", "updated_at"]
+
+
+def published_message(versions: Sequence[DocumentVersion]) -> str:
+    """ "Published version 3.", or "Published: English version 1, French version 3." """
+    if not versions:
+        return _("Published.")
+    if len(versions) == 1:
+        return _("Published version %(number)s.") % {"number": versions[0].number}
+    return _("Published: %(files)s.") % {"files": files_label(list(versions))}
 
 
 def document_publish(
@@ -99,12 +132,14 @@ def document_publish(
 ) -> Document:
     """Publish a document, and tell its submitters with the public link once committed.
 
-    `expected_version` is the version number the person publishing looked at: when a newer file
-    has arrived since, nothing is published (ValidationError), so no file goes out unseen.
+    What becomes public is the newest file of each language. `expected_version` is the newest
+    version number the person publishing looked at (numbers count across languages): when a
+    newer file has arrived since, in any language, nothing is published (ValidationError), so no
+    file goes out unseen.
 
-    A document with review reasons needs `acknowledge_review_reasons=True`: the person publishing
-    has looked at the file. Raises ValidationError otherwise, or when the document is already
-    published or was withdrawn.
+    A document whose files to publish have review reasons needs
+    `acknowledge_review_reasons=True`: the person publishing has looked at them. Raises
+    ValidationError otherwise, or when the document is already published or was withdrawn.
     """
     with transaction.atomic():
         document = _locked(document)
@@ -114,12 +149,12 @@ def document_publish(
             _check_status(
                 document, PUBLISH_FROM, _("“%(title)s” cannot be published: it is %(status)s.")
             )
-        current = document.current_version
-        if current is not None and current.is_being_checked:
+        if document.file_being_checked:
             raise being_checked_error(document)
         if document.review_reasons.strip() and not acknowledge_review_reasons:
             raise review_reasons_error(document)
-        current_number = current.number if current is not None else None
+        newest = document.current_version
+        current_number = newest.number if newest is not None else None
         if expected_version is not None and current_number != expected_version:
             raise ValidationError(
                 _(
@@ -133,18 +168,17 @@ def document_publish(
                     "title": document.title,
                 },
             )
-        if not (document.external_url or current is not None):
+        if not (document.external_url or newest is not None):
             raise ValidationError(
                 _("“%(title)s” has neither a file nor an external link to publish."),
                 code="nothing_to_publish",
                 params={"title": document.title},
             )
+        # The newest file of each language: what the page the person publishing read showed.
+        current = document.current_versions
         fields = decision_mark(document, status=DocumentStatus.PUBLISHED, by=by, public=current)
         document.save(update_fields=fields)
-        message = _("Published.")
-        if current is not None:
-            message = _("Published version %(number)s.") % {"number": current.number}
-        history_record(document=document, by=by, message=message)
+        history_record(document=document, by=by, message=published_message(current))
         decision_log(document=document, by=by, decision="published")
         mail.submitters_notify(document=document, template="published")
     return document

@@ -17,7 +17,7 @@ from accounts.models import Organization, User
 from meetings.models import Meeting
 from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion
 from papers.services.checking import needs_check
-from papers.services.history import history_record
+from papers.services.history import history_record, new_file_message
 from papers.services.review import decision_mark
 from papers.services.versions import inspected, version_create
 from uploads.filetypes import Inspection, inspect_upload, max_upload_size
@@ -31,8 +31,10 @@ def document_file_replace(
     upload: UploadedFile[bytes],
     by: User,
     inspection: Inspection | None = None,
+    language: str | None = None,
 ) -> DocumentVersion:
-    """Staff put a new file on a document: the next version, earlier ones kept.
+    """Staff put a new file on a document, in `language` (by default the document's own): the
+    next version, earlier ones kept. A file in another language adds that language.
 
     What the public reads does not change: on a published document the new version waits until
     someone publishes it (papers.services.review.document_publish).
@@ -41,9 +43,14 @@ def document_file_replace(
     with files_removed_on_failure() as written, transaction.atomic():
         locked = Document.objects.select_for_update().get(pk=document.pk)
         version = version_create(
-            document=locked, upload=upload, inspection=inspection, by=by, written=written
+            document=locked,
+            upload=upload,
+            inspection=inspection,
+            by=by,
+            written=written,
+            language=language,
         )
-        message = _("New file, version %(number)s.") % {"number": version.number}
+        message = new_file_message(locked, version)
         if locked.is_published:
             message += " " + _("It waits for review; the published version stays public.")
         history_record(document=locked, by=by, message=message)
@@ -133,7 +140,7 @@ def documents_add_many(
             )
             if publish and not needs_check(inspection.kind) and not inspection.review_reasons:
                 fields = decision_mark(
-                    document, status=DocumentStatus.PUBLISHED, by=by, public=version
+                    document, status=DocumentStatus.PUBLISHED, by=by, public=[version]
                 )
                 document.save(update_fields=fields)
                 history_record(document=document, by=by, message=_("Published."))

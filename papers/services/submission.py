@@ -20,7 +20,7 @@ from accounts.models import Membership, Organization, User
 from meetings.models import AgendaItem, Meeting
 from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion
 from papers.services import mail
-from papers.services.history import history_record
+from papers.services.history import history_record, new_file_message
 from papers.services.versions import inspected, version_create
 from uploads.filetypes import MB, Inspection
 from uploads.filetypes.reading import size_display
@@ -197,12 +197,17 @@ def document_update(
     agenda_item: AgendaItem | None,
     upload: UploadedFile[bytes] | None = None,
     inspection: Inspection | None = None,
+    file_language: str | None = None,
 ) -> Document:
     """Change a document's details and/or replace its file, until it is published.
 
-    A new file becomes the next version, and while the submission window is open or when the
-    secretariat returned the document for changes. A returned document goes back to submitted,
-    and the secretariat hears of it.
+    A new file becomes the next version, in `file_language` (by default the document's): a
+    file in another language adds that language, the others kept. Files are accepted while the
+    submission window is open or when the secretariat returned the document for changes. A
+    returned document goes back to submitted, and the secretariat hears of it.
+
+    A document whose files are all in one language and whose language is corrected has its
+    files' language corrected with it: they were the same paper, labelled wrongly.
     """
     _check_acts_for(by, document.organization)
     _check_choices(document.meeting, category, agenda_item, current=document)
@@ -216,6 +221,9 @@ def document_update(
         document.category = category
         document.title = title
         document.authors_text = authors_text
+        relabelled = language != document.language and set(
+            document.versions.values_list("language", flat=True)
+        ) == {document.language}
         document.language = language
         document.agenda_item = agenda_item
         resubmitted = document.status == DocumentStatus.RETURNED
@@ -228,15 +236,20 @@ def document_update(
             )
         # Saved before the new file: its check (papers.services.versions) starts from this.
         document.save()
+        if relabelled:
+            for version in document.versions.all():
+                version.language = language
+                version.save(update_fields=["language"])
         if upload is not None and inspection is not None:
             version = version_create(
-                document=document, upload=upload, inspection=inspection, by=by, written=written
-            )
-            history_record(
                 document=document,
+                upload=upload,
+                inspection=inspection,
                 by=by,
-                message=_("New file, version %(number)s.") % {"number": version.number},
+                written=written,
+                language=file_language,
             )
+            history_record(document=document, by=by, message=new_file_message(document, version))
         if resubmitted:
             history_record(document=document, by=by, message=_("Submitted again."))
             mail.secretariat_notify(document=document)

@@ -28,7 +28,7 @@ from uploads.storing import files_removed_on_failure
 logger = logging.getLogger(__name__)
 
 # What the check of a version may change on its document (status, and a publication).
-DECISION_FIELDS = ("status", "decided_by", "decided_at", "published_at", "published_version")
+DECISION_FIELDS = ("status", "decided_by", "decided_at", "published_at")
 
 
 def inspected(upload: UploadedFile[bytes], inspection: Inspection | None) -> Inspection:
@@ -67,10 +67,12 @@ def version_create(
     inspection: Inspection,
     by: User | None,
     written: list[str],
+    language: str | None = None,
     publish_by: User | None = None,
 ) -> DocumentVersion:
-    """Store the file as the document's next version; call inside atomic(), with `document`
-    saved (its check starts from what is stored).
+    """Store the file as the document's next version, its file in `language` (by default the
+    document's own); call inside atomic(), with `document` saved (its check starts from what
+    is stored). Version numbers count across the document's languages.
 
     A PDF or an image is stored "being checked": its check, thumbnail and the reviewer's
     pictures of its first pages are made by the background task (papers.tasks), queued here in
@@ -90,6 +92,7 @@ def version_create(
     version = DocumentVersion(
         document=document,
         number=last + 1,
+        language=language or document.language,
         original_name=inspection.original_name,
         content_type=inspection.kind.content_type,
         size=size,
@@ -111,6 +114,10 @@ def version_create(
             if version.thumbnail:
                 written.append(str(version.thumbnail.name))
             document.refresh_from_db(fields=[*DECISION_FIELDS])
+            if hasattr(document, "version_list"):  # a publication changed which are public
+                public = set(document.versions.filter(is_public=True).values_list("pk", flat=True))
+                for listed in document.version_list:
+                    listed.is_public = listed.pk in public
         elif document.status == DocumentStatus.SUBMITTED:
             # Queued: it waits for the worker. (The task runs once this transaction commits.)
             document.status = DocumentStatus.CHECKING
@@ -127,8 +134,10 @@ def version_add(
     upload: UploadedFile[bytes],
     by: User | None,
     inspection: Inspection | None = None,
+    language: str | None = None,
 ) -> DocumentVersion:
-    """Add `upload` as the document's next version; earlier versions are kept.
+    """Add `upload` as the document's next version, its file in `language` (by default the
+    document's own); earlier versions are kept.
 
     `inspection` is what inspect_upload() found, when the caller already checked the file;
     otherwise it is checked here (ValidationError if refused). What the check found, review
@@ -137,5 +146,10 @@ def version_add(
     inspection = inspected(upload, inspection)
     with files_removed_on_failure() as written, transaction.atomic():
         return version_create(
-            document=document, upload=upload, inspection=inspection, by=by, written=written
+            document=document,
+            upload=upload,
+            inspection=inspection,
+            by=by,
+            written=written,
+            language=language,
         )

@@ -1,11 +1,11 @@
 """The only way to a paper's file: checked against who may see it, and sent as a download.
 
 Files are never served from MEDIA_URL. Who may fetch which version is
-DocumentVersion.objects.visible_to(): the public reaches only the version the secretariat
-published; any other version reaches its organization's members and the Secretariat alone, and
-anyone else gets a 404, whatever they try. The reviewer's pictures of a version's first pages
-reach the staff who may decide on documents, and nobody else: not the public, not the
-document's own organization.
+DocumentVersion.objects.visible_to(): the public reaches only the versions the secretariat
+published, one per language; any other version reaches its organization's members and the
+Secretariat alone, and anyone else gets a 404, whatever they try. The reviewer's pictures of a
+version's first pages reach the staff who may decide on documents, and nobody else: not the
+public, not the document's own organization.
 """
 
 from django.core.files.storage import default_storage
@@ -43,7 +43,7 @@ def _stored_response(version: DocumentVersion, storage, name: str, content_type:
     response.headers["X-Content-Type-Options"] = "nosniff"
     patch_vary_headers(response, ["Cookie"])
     document = version.document
-    is_public = document.is_published and document.published_version_id == version.pk
+    is_public = document.is_published and version.is_public
     if not is_public or not document.meeting.is_published:
         # Only members and staff got here: no shared cache may keep it.
         patch_cache_control(response, private=True, no_store=True)

@@ -52,8 +52,14 @@ class DocumentDetailView(DetailView):
             for version in document.version_list
             if version.pk in visible
         ]
-        # The file the page offers: the public one, or for its organization the newest.
-        context["current_version"] = document.public_version or (
-            document.current_version if context["shows_status"] else None
-        )
+        # The files the page offers, one per language: the public ones, or for its organization
+        # and the Secretariat the newest of each language; first the reader's language's.
+        if document.public_versions:
+            context["files"] = document.public_versions
+            context["current_version"] = document.public_version
+        elif context["shows_status"]:
+            context["files"] = document.current_versions
+            context["current_version"] = document.preferred_version
+        else:
+            context["files"], context["current_version"] = [], None
         return context

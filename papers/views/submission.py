@@ -215,7 +215,7 @@ class SubmissionEditView(OwnDocumentMixin, UpdateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["current_version"] = self.object.current_version
+        context["current_versions"] = self.object.current_versions
         return context
 
     def form_invalid(self, form):
@@ -236,15 +236,25 @@ class SubmissionEditView(OwnDocumentMixin, UpdateView):
                 agenda_item=data["agenda_item"],
                 upload=upload,
                 inspection=form.inspection,
+                file_language=data.get("file_language") or None,
             )
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
         if upload:
+            version = document.current_version
             message = _("“%(title)s” was saved with its new file, version %(number)s.") % {
                 "title": document.title,
-                "number": document.current_version.number,
+                "number": version.number,
             }
+            if version.language != document.language:
+                message = _(
+                    "“%(title)s” was saved with its new file in %(language)s, version %(number)s."
+                ) % {
+                    "title": document.title,
+                    "language": version.language_label,
+                    "number": version.number,
+                }
         else:
             message = _("Your changes to “%(title)s” were saved.") % {"title": document.title}
         messages.success(self.request, message)

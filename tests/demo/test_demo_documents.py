@@ -2,10 +2,13 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
+from pypdf import PdfReader
+from pytest_django.asserts import assertContains
 
 from demo.documents import demo_documents_load
 from meetings.models import Meeting
-from papers.models import Document, DocumentCategory, DocumentStatus
+from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +33,9 @@ def test_load_demo_publishes_the_two_resolutions_of_the_reference_meeting():
     output = load()
 
     meeting = Meeting.objects.get(slug="tenth-coordination-meeting")
-    documents = Document.objects.filter(meeting=meeting).select_related("category")
+    documents = Document.objects.filter(
+        meeting=meeting, category__slug="general-assembly-resolutions"
+    ).select_related("category")
     assert [
         (
             d.symbol,
@@ -69,8 +74,11 @@ def test_load_demo_publishes_the_two_resolutions_of_the_reference_meeting():
         ),
     ]
     assert all(d.published_at is not None for d in documents)
-    assert set(Document.objects.published()) == set(documents)
-    assert "  documents  2 created, 0 updated, 0 unchanged\n" in output
+    assert set(Document.objects.published()) == {
+        *documents,
+        Document.objects.get(title="Organization of work"),
+    }
+    assert "  documents  3 created, 0 updated, 0 unchanged\n" in output
 
 
 def test_the_reference_meeting_takes_submissions_until_further_notice():
@@ -88,7 +96,7 @@ def test_a_second_run_changes_nothing():
     output = load()
 
     assert rows() == before
-    assert "  documents  0 created, 0 updated, 2 unchanged\n" in output
+    assert "  documents  0 created, 0 updated, 3 unchanged\n" in output
 
 
 def test_a_changed_resolution_is_put_back():
@@ -105,8 +113,8 @@ def test_a_changed_resolution_is_put_back():
         "International migration and development (resolution 65/170 of 20 December 2010)",
         DocumentStatus.PUBLISHED,
     )
-    assert result.counts["documents"] == {"updated": 1, "unchanged": 1}
-    assert Document.objects.count() == 2
+    assert result.counts["documents"] == {"updated": 1, "unchanged": 2}
+    assert Document.objects.count() == 3
 
 
 def test_missing_categories_are_made_and_existing_ones_left_alone():
@@ -142,3 +150,38 @@ def test_categories_made_again_are_as_the_migrations_make_them():
         ("general-assembly-documents", False, False),
         ("general-assembly-resolutions", False, False),
     ]
+
+
+def test_the_organization_of_work_is_offered_in_english_and_in_french(client):
+    load()
+    document = Document.objects.with_versions().get(title="Organization of work")
+
+    assert [(v.language, v.number, v.is_public) for v in document.current_versions] == [
+        ("en", 1, True),
+        ("fr", 2, True),
+    ]
+    assert (document.title_fr, document.title_zh_hans) == ("Organisation des travaux", "工作安排")
+    with translation.override("fr"):
+        page = client.get(document.get_absolute_url())
+    assertContains(page, '<h1 dir="auto">Organisation des travaux</h1>', html=True)
+    assertContains(page, '<span lang="fr">Français</span>')
+    assertContains(page, '<span lang="en">English</span>')
+    # Each file is the programme in its own language.
+    for version, heading in zip(
+        document.current_versions, ["Organization of work", "Organisation des travaux"], strict=True
+    ):
+        response = client.get(version.get_absolute_url())
+        data = b"".join(response.streaming_content)
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+        assert (response["Content-Type"], heading in text) == ("application/pdf", True)
+    assert "Dixième Réunion de coordination" in text
+    assert "jeudi 9 février 2012" in text
+
+
+def test_a_second_run_keeps_the_programme_files(client):
+    load()
+    before = list(DocumentVersion.objects.values_list("pk", "sha256"))
+
+    load()
+
+    assert list(DocumentVersion.objects.values_list("pk", "sha256")) == before

@@ -59,8 +59,8 @@ def test_large_meeting_programme_is_released_and_shows_every_presentation(client
 
 def test_large_meeting_has_200_published_papers_to_download(client, large):
     documents = Document.objects.filter(meeting=large, status=DocumentStatus.PUBLISHED)
-    assert documents.filter(published_version__isnull=False).count() == 200
-    version = documents.order_by("pk").first().published_version
+    assert documents.filter(versions__is_public=True).distinct().count() == 200
+    version = documents.order_by("pk").first().public_version
     response = client.get(version.get_absolute_url())
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"

@@ -39,7 +39,6 @@ def test_a_papers_decision_through_its_service_is_in_its_history(officer_client,
     published = next(entry for entry in entries(page) if "Status: " in " ".join(changes(entry)))
     assert published.by == "Sara Officer"
     assert "Status: Returned for changes → Published" in changes(published)
-    assert "Public version: — → paper.pdf (v1)" in changes(published)
     assert "Decided by: Sara Officer → Sara Officer" not in changes(published)
     shown = text(page)
     assert "Status: Submitted, awaiting review → Returned for changes" in shown

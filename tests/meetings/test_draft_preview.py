@@ -123,7 +123,7 @@ def test_the_confirmation_says_what_becomes_public_and_publishes_nothing(client,
     assert response.status_code == 200
     html = response.content.decode()
     assert "Publish this meeting?" in html
-    for line in ["4 sessions", "7 agenda items", "8 people in the programme", "2 documents"]:
+    for line in ["4 sessions", "7 agenda items", "8 people in the programme", "3 documents"]:
         assert f"<li>{line}</li>" in html
     sessions = reference.sessions.count()
     items = reference.agenda_items.count()

@@ -223,7 +223,7 @@ def test_change_page_previews_the_current_file(secretariat_client, paper):
     thumbnail = reverse("papers:version_thumbnail", kwargs={"pk": paper.pk, "number": 2})
     download = reverse("papers:version_download", kwargs={"pk": paper.pk, "number": 2})
     assertContains(response, f'<img src="{thumbnail}" alt="First page of Hovy paper, revised.pdf"')
-    assertContains(response, f'<a href="{download}">')
+    assertContains(response, f'<a href="{download}" hreflang="en">')
     assertContains(response, "Download Hovy paper, revised.pdf")
     assertNotContains(response, "needs a careful look before it is published")
 

@@ -177,7 +177,7 @@ def test_publishing_while_the_file_is_being_checked_is_refused(client, meeting, 
         "can be published once the check is done, in a minute or two."
     ]
     document.refresh_from_db()
-    assert (document.status, document.published_version) == (DocumentStatus.CHECKING, None)
+    assert (document.status, document.public_versions) == (DocumentStatus.CHECKING, [])
     assert not document.can_be_published
     run_worker()
     document.refresh_from_db()
@@ -243,7 +243,7 @@ def test_new_file_of_a_published_paper_is_checked_before_it_can_be_published(
     )
 
     document.refresh_from_db()
-    assert (document.status, document.published_version.number) == (DocumentStatus.PUBLISHED, 1)
+    assert (document.status, document.public_version.number) == (DocumentStatus.PUBLISHED, 1)
     assert document.file_being_checked
     with pytest.raises(ValidationError):
         review.document_publish(document=document, by=staff)
@@ -252,7 +252,7 @@ def test_new_file_of_a_published_paper_is_checked_before_it_can_be_published(
     assert document.current_version.page_count == 2
     review.document_publish(document=document, by=staff)
     document.refresh_from_db()
-    assert document.published_version.number == 2
+    assert document.public_version.number == 2
 
 
 def test_upload_that_fails_leaves_no_task_and_no_record(client, meeting, focal_point, monkeypatch):

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from meetings.models import Meeting
-from papers.models import Document, DocumentCategory, DocumentStatus
+from papers.models import Document, DocumentCategory, DocumentStatus, DocumentVersion
 from tests.factories import DocumentFactory, VersionFactory
 from tests.papers import samples
 from tests.papers.storage import stored_files
@@ -82,16 +82,20 @@ def test_the_secretariats_documents_are_copied_as_drafts_with_their_own_file(
     twelfth = clone(admin_client, tenth, copy_documents="on")
 
     copies = list(twelfth.documents.order_by("title"))
-    # The demo's two resolutions (external links, no file) and the concept note.
+    # The demo's two resolutions (external links, no file), its "Organization of work" (a file
+    # in English and one in French) and the concept note.
     assert [document.title for document in copies] == [
         "Concept note",
         "International migration and development (resolution 58/208 of 23 December 2003)",
         "International migration and development (resolution 65/170 of 20 December 2010)",
+        "Organization of work",
     ]
+    programme = copies[3]
+    assert [(v.language, v.number) for v in programme.current_versions] == [("en", 1), ("fr", 2)]
     note = copies[0]
-    assert (note.status, note.published_version, note.organization, note.category) == (
+    assert (note.status, note.public_versions, note.organization, note.category) == (
         DocumentStatus.SUBMITTED,
-        None,
+        [],
         None,
         concept_note.category,
     )
@@ -120,7 +124,7 @@ def test_the_secretariats_documents_are_copied_as_drafts_with_their_own_file(
     entry = LogEntry.objects.get(
         content_type__model="meeting", object_id=str(twelfth.pk), action_flag=ADDITION
     )
-    assert "3 documents copied as drafts." in entry.change_message
+    assert "4 documents copied as drafts." in entry.change_message
     assert twelfth.messages[0].startswith(f"“{twelfth.title}” was created as a draft. ")
     assert twelfth.messages[0].endswith(" 3 documents copied as drafts.")
     history = LogEntry.objects.get(content_type__model="document", object_id=str(note.pk))
@@ -153,6 +157,7 @@ def test_deleting_the_copys_file_keeps_the_original(
 
 
 def test_an_edition_without_documents_of_the_secretariat_says_so(admin_client, tenth):
+    DocumentVersion.objects.filter(document__meeting=tenth).delete()
     Document.objects.filter(meeting=tenth).delete()
     twelfth = clone(admin_client, tenth, copy_documents="on")
     entry = LogEntry.objects.get(

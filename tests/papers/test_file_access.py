@@ -9,7 +9,7 @@ from django.urls import Resolver404, clear_url_caches, resolve, reverse
 from django.utils import timezone
 
 import config.urls
-from papers.models import Document, DocumentStatus, DocumentVersion
+from papers.models import DocumentStatus, DocumentVersion
 from papers.views.files import attachment_disposition
 from tests.factories import (
     MeetingFactory,
@@ -18,6 +18,7 @@ from tests.factories import (
     SecretariatFactory,
     StaffFactory,
     VersionFactory,
+    make_public,
 )
 from tests.papers import samples
 
@@ -228,7 +229,7 @@ def test_download_name_follows_rfc_6266(name, header):
 
 def test_download_offers_the_original_unicode_name(client, world):
     version = VersionFactory(document=world["published"], file_name="Rapport d\u2019\u00e9tape.pdf")
-    Document.objects.filter(pk=version.document_id).update(published_version=version)
+    make_public(version)
 
     response = download(client, version.get_absolute_url())
 

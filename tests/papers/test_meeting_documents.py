@@ -31,7 +31,7 @@ def test_demo_resolutions_have_distinct_titles_and_one_link_each(client):
     page = client.get(meeting.get_absolute_url()).content.decode()
     resolutions = section(page, "General Assembly resolutions")
 
-    documents = Document.objects.filter(meeting=meeting).order_by("symbol")
+    documents = Document.objects.filter(meeting=meeting).exclude(symbol="").order_by("symbol")
     assert [d.title for d in documents] == [
         "International migration and development (resolution 58/208 of 23 December 2003)",
         "International migration and development (resolution 65/170 of 20 December 2010)",

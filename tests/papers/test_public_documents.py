@@ -22,6 +22,7 @@ from tests.factories import (
     PersonFactory,
     UserFactory,
     VersionFactory,
+    make_public,
 )
 from tests.papers import samples
 
@@ -122,7 +123,7 @@ def test_meeting_page_lists_published_documents_under_headings_in_reference_orde
         "<bdi>Ana Lopes</bdi> · <bdi>International Organization for Migration (IOM)</bdi> · French"
         in contributed
     )
-    assert f'<a href="{paper.get_absolute_url()}">Download' in contributed
+    assert f'<a href="{paper.get_absolute_url()}" hreflang="fr">Download' in contributed
     assert "(PDF, 1.2\xa0MB, 1 page)" in contributed
     assert "(PowerPoint, " in section(page, "Other presentations")
     assert UNEDITED not in section(page, "Other presentations")
@@ -131,8 +132,8 @@ def test_meeting_page_lists_published_documents_under_headings_in_reference_orde
         in section(page, "General Assembly documents")
     )
     assert (
-        '<a href="https://docs.un.org/en/A/RES/65/170" rel="noopener noreferrer">A/RES/65/170</a>'
-        in section(page, "General Assembly resolutions")
+        '<a href="https://docs.un.org/en/A/RES/65/170" hreflang="en" rel="noopener noreferrer">'
+        "A/RES/65/170</a>" in section(page, "General Assembly resolutions")
     )
 
 
@@ -234,7 +235,7 @@ def test_document_page_shows_thumbnail_details_and_versions(client, meeting):
     second = VersionFactory(
         document=document, file_name="final.pdf", file_data=samples.pdf(pages=3)
     )
-    Document.objects.filter(pk=document.pk).update(published_version=second)  # v2 published
+    make_public(second)  # v2 published
 
     response = client.get(document.get_absolute_url())
 
@@ -249,7 +250,11 @@ def test_document_page_shows_thumbnail_details_and_versions(client, meeting):
     assertContains(response, '<dd class="col-sm-8" dir="auto">IOM</dd>', html=True)
     assertContains(response, '<dd class="col-sm-8" dir="auto">Remittances</dd>', html=True)
     assertContains(response, f"PDF, {second.size}\xa0bytes, 3 pages")
-    assertContains(response, f'<a href="{second.get_absolute_url()}">final.pdf</a>', html=True)
+    assertContains(
+        response,
+        f'<a href="{second.get_absolute_url()}" hreflang="en" dir="auto">final.pdf</a>',
+        html=True,
+    )
     # The public reads exactly the published version: the earlier draft is not listed.
     assertNotContains(response, "draft.pdf")
     assert response.context["versions"] == [(second, "public")]

@@ -13,6 +13,7 @@ from tests.factories import (
     MembershipFactory,
     OrganizationFactory,
     VersionFactory,
+    make_public,
 )
 from tests.papers import samples
 from tests.papers.storage import stored_files
@@ -102,8 +103,9 @@ def test_publish_refuses_when_a_newer_file_than_the_one_seen_arrived(paper, staf
 @pytest.mark.parametrize("status", [DocumentStatus.PUBLISHED, DocumentStatus.WITHDRAWN])
 def test_published_or_withdrawn_document_cannot_be_published(paper, staff, status):
     # A published document's file is its public version: nothing newer waits.
-    public = paper.current_version if status == DocumentStatus.PUBLISHED else None
-    Document.objects.filter(pk=paper.pk).update(status=status, published_version=public)
+    if status == DocumentStatus.PUBLISHED:
+        make_public(paper.current_version)
+    Document.objects.filter(pk=paper.pk).update(status=status)
     with pytest.raises(ValidationError) as caught:
         document_publish(document=paper, by=staff)
     assert caught.value.messages == [

@@ -445,7 +445,11 @@ def test_my_submissions_lists_the_organizations_documents_of_every_meeting(
     assert list(response.context["documents"]) == [returned, version.document]
     assertContains(response, "Remittances in 2011")
     assertContains(response, "Submitted, awaiting review")
-    assertContains(response, f'<a href="{version.get_absolute_url()}">Remittances.pdf</a>')
+    assertContains(
+        response,
+        f'<a href="{version.get_absolute_url()}" hreflang="en" dir="auto">Remittances.pdf</a>',
+        html=True,
+    )
     assertContains(response, f"PDF, {version.size}\xa0bytes")
     assertContains(response, "Ninth Coordination Meeting")
     assertContains(response, "Returned for changes")
