@@ -97,7 +97,9 @@ def _programme_document(result: DemoLoad, meeting: Meeting, category: DocumentCa
     )
     if document.versions.exists():
         return
-    exportable = exportable_meetings().get(pk=meeting.pk)
+    exportable = exportable_meetings().filter(pk=meeting.pk).first()
+    if exportable is None:  # staff unpublished the meeting: its programme is not exported
+        return
     for number, code in enumerate(PROGRAMME_FILE_LANGUAGES, 1):
         with translation.override(code):
             data = programme_pdf(exportable)

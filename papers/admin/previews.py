@@ -35,8 +35,7 @@ def review_previews(request, document: Document | None) -> list[ReviewPreview]:
     reviewers; [] for anyone else or a document without a file."""
     if document is None or document.pk is None or not may_review(request.user):
         return []
-    versions = document.languages_waiting if document.is_published else document.current_versions
-    return [_preview(document, version) for version in versions]
+    return [_preview(document, version) for version in document.files_to_publish]
 
 
 def _preview(document: Document, version: DocumentVersion) -> ReviewPreview:

@@ -280,6 +280,12 @@ class Document(SingleLineTextModel):
         return [version for version in self.current_versions if not version.is_public]
 
     @property
+    def files_to_publish(self) -> list["DocumentVersion"]:
+        """What publishing makes public that is not yet: the newest file of each language, less
+        those already public on a published document."""
+        return self.languages_waiting if self.is_published else self.current_versions
+
+    @property
     def public_versions(self) -> list["DocumentVersion"]:
         """The files the public reads, one per language in the UN's order, while the document
         is published; [] otherwise."""
@@ -357,9 +363,12 @@ class Document(SingleLineTextModel):
     @property
     def review_reasons(self) -> str:
         """What the check of the files publishing would make public found worth a careful
-        look, each language named when the document has files in several; "" when nothing."""
+        look (of the public ones, when nothing waits), each language named when the document
+        has files in several; "" when nothing. A language whose file was published already,
+        looked at, does not ask for a second look when another language's file arrives."""
         current = self.current_versions
-        flagged = [version for version in current if version.review_reasons.strip()]
+        files = self.files_to_publish or current
+        flagged = [version for version in files if version.review_reasons.strip()]
         if len(current) == 1:
             return flagged[0].review_reasons if flagged else ""
         return "\n".join(

@@ -297,3 +297,20 @@ def test_the_next_edition_starts_from_each_language_file(bilingual, staff):
         ("en", "Hovy paper.pdf"),
         ("fr", "Migration et développement.pdf"),
     ]
+
+
+def test_a_language_already_looked_at_does_not_ask_for_a_second_look(paper, staff):
+    """The English file had review reasons and was published after a look; a clean French file
+    arriving later is published without confirming the English one again."""
+    flagged = paper.current_version
+    flagged.review_reasons = "The PDF has an attachment."
+    flagged.save(update_fields=["review_reasons"])
+    document_publish(document=paper, by=staff, acknowledge_review_reasons=True)
+    document_file_replace(document=paper, upload=pdf("français.pdf"), by=staff, language="fr")
+
+    document_publish(document=paper, by=staff)
+
+    paper = Document.objects.with_versions().get(pk=paper.pk)
+    assert [(v.language, v.number) for v in paper.public_versions] == [("en", 1), ("fr", 2)]
+    # The list still flags the English file, which is public with its reasons.
+    assert paper.review_reasons == "English: The PDF has an attachment."
