@@ -256,17 +256,24 @@ def lookups(monkeypatch):
 
 def public_pages() -> list[str]:
     """The public pages of the demo (and a 404), shared with tests/browser/test_languages.py."""
+    from django.db.models import Count  # noqa: PLC0415
+
     from meetings.models import Meeting, Person  # noqa: PLC0415
     from papers.models import Document, DocumentStatus  # noqa: PLC0415
 
     meeting = Meeting.objects.get(slug=SLUG)
     person = Person.objects.filter(appearances__isnull=False).order_by("pk").first()
-    document = Document.objects.filter(status=DocumentStatus.PUBLISHED).order_by("pk").first()
+    published = Document.objects.filter(status=DocumentStatus.PUBLISHED)
+    # A resolution (its symbol linked) and the document with files in several languages.
+    documents = [
+        published.order_by("pk").first(),
+        published.annotate(files=Count("versions")).order_by("-files", "pk").first(),
+    ]
     with translation.override("en"):  # the English addresses, to prefix with each language
-        return _addresses(meeting, person, document)
+        return _addresses(meeting, person, documents)
 
 
-def _addresses(meeting, person, document) -> list[str]:
+def _addresses(meeting, person, documents) -> list[str]:
     return [
         reverse("meetings:home"),
         reverse("meetings:series_detail", args=[meeting.series.slug]),
@@ -274,7 +281,7 @@ def _addresses(meeting, person, document) -> list[str]:
         reverse("meetings:programme", args=[SLUG]),
         reverse("meetings:programme_changes", args=[SLUG]),
         reverse("meetings:person_detail", args=[person.slug]),
-        reverse("papers:document_detail", args=[document.pk]),
+        *dict.fromkeys(reverse("papers:document_detail", args=[d.pk]) for d in documents),
         reverse("participants:list", args=[SLUG]),
         reverse("accounts:login"),
         MISSING_PAGE,
