@@ -78,20 +78,21 @@ def being_checked_error(document: Document) -> ValidationError:
     )
 
 
-def public_files_set(document: Document, versions: Sequence[DocumentVersion]) -> None:
+def public_files_set(
+    document: Document, versions: Sequence[DocumentVersion], *, by: User | None
+) -> None:
     """Make `versions` (at most one per language) the document's public files, and no other.
 
     Each changed version is saved on its own, so its history shows when it became public and
-    when it stopped being; the ones that stop come first, as the database allows one public
-    file per language."""
+    when it stopped being, by `by` (outside a request too, where nothing else names them); the
+    ones that stop come first, as the database allows one public file per language."""
     keep = {version.pk for version in versions}
-    for version in document.versions.filter(is_public=True).exclude(pk__in=keep):
-        version.is_public = False
+    stopping = list(document.versions.filter(is_public=True).exclude(pk__in=keep))
+    starting = [version for version in versions if not version.is_public]
+    for version in [*stopping, *starting]:
+        version.is_public = version.pk in keep
+        version._history_user = by  # type: ignore[attr-defined]  # simple_history reads it
         version.save(update_fields=["is_public"])
-    for version in versions:
-        if not version.is_public:
-            version.is_public = True
-            version.save(update_fields=["is_public"])
     for listed in getattr(document, "version_list", []):
         listed.is_public = listed.pk in keep
 
@@ -110,7 +111,7 @@ def decision_mark(
     document.decided_at = timezone.now()
     published = status == DocumentStatus.PUBLISHED
     document.published_at = document.decided_at if published else None
-    public_files_set(document, public if published else ())
+    public_files_set(document, public if published else (), by=by)
     return ["status", "decided_by", "decided_at", "published_at", "updated_at"]
 
 

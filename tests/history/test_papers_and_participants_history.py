@@ -40,6 +40,9 @@ def test_a_papers_decision_through_its_service_is_in_its_history(officer_client,
     assert published.by == "Sara Officer"
     assert "Status: Returned for changes → Published" in changes(published)
     assert "Decided by: Sara Officer → Sara Officer" not in changes(published)
+    # Which file became public is on the file's own row, by who published it.
+    public = next(entry for entry in entries(page) if "Public: no → yes" in changes(entry))
+    assert public.by == "Sara Officer"
     shown = text(page)
     assert "Status: Submitted, awaiting review → Returned for changes" in shown
     assert "Comment to the submitter: — → Add the authors." in shown
