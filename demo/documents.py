@@ -69,14 +69,16 @@ RESOLUTIONS = [
 
 
 PROGRAMME_CATEGORY = "background-documents"
-# "Organization of work" by the UN's terms (UNTERM), in the six languages.
+# "Organization of work" by the UN's terms (UNTERM), in the six languages, named as the printable
+# programme: the meeting's page links its programme as "Organization of work" already, and two
+# links of one name to different places would confuse a reader.
 PROGRAMME_TITLES = {
-    "ar": "تنظيم الأعمال",
-    "zh_hans": "工作安排",
-    "en": "Organization of work",
-    "fr": "Organisation des travaux",
-    "ru": "Организация работы",
-    "es": "Organización de los trabajos",
+    "ar": "تنظيم الأعمال (نسخة للطباعة)",
+    "zh_hans": "工作安排（打印版）",  # noqa: RUF001 (Chinese takes fullwidth parentheses)
+    "en": "Organization of work (printable)",
+    "fr": "Organisation des travaux (version imprimable)",
+    "ru": "Организация работы (версия для печати)",
+    "es": "Organización de los trabajos (versión para imprimir)",
 }
 PROGRAMME_FILE_LANGUAGES = ("en", "fr")
 

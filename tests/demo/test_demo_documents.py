@@ -76,7 +76,7 @@ def test_load_demo_publishes_the_two_resolutions_of_the_reference_meeting():
     assert all(d.published_at is not None for d in documents)
     assert set(Document.objects.published()) == {
         *documents,
-        Document.objects.get(title="Organization of work"),
+        Document.objects.get(title="Organization of work (printable)"),
     }
     assert "  documents  3 created, 0 updated, 0 unchanged\n" in output
 
@@ -154,16 +154,21 @@ def test_categories_made_again_are_as_the_migrations_make_them():
 
 def test_the_organization_of_work_is_offered_in_english_and_in_french(client):
     load()
-    document = Document.objects.with_versions().get(title="Organization of work")
+    document = Document.objects.with_versions().get(title="Organization of work (printable)")
 
     assert [(v.language, v.number, v.is_public) for v in document.current_versions] == [
         ("en", 1, True),
         ("fr", 2, True),
     ]
-    assert (document.title_fr, document.title_zh_hans) == ("Organisation des travaux", "工作安排")
+    assert (document.title_fr, document.title_zh_hans) == (
+        "Organisation des travaux (version imprimable)",
+        "工作安排（打印版）",  # noqa: RUF001
+    )
     with translation.override("fr"):
         page = client.get(document.get_absolute_url())
-    assertContains(page, '<h1 dir="auto">Organisation des travaux</h1>', html=True)
+    assertContains(
+        page, '<h1 dir="auto">Organisation des travaux (version imprimable)</h1>', html=True
+    )
     assertContains(page, '<span lang="fr">Français</span>')
     assertContains(page, '<span lang="en">English</span>')
     # Each file is the programme in its own language.

@@ -88,7 +88,7 @@ def test_the_secretariats_documents_are_copied_as_drafts_with_their_own_file(
         "Concept note",
         "International migration and development (resolution 58/208 of 23 December 2003)",
         "International migration and development (resolution 65/170 of 20 December 2010)",
-        "Organization of work",
+        "Organization of work (printable)",
     ]
     programme = copies[3]
     assert [(v.language, v.number) for v in programme.current_versions] == [("en", 1), ("fr", 2)]
@@ -126,7 +126,7 @@ def test_the_secretariats_documents_are_copied_as_drafts_with_their_own_file(
     )
     assert "4 documents copied as drafts." in entry.change_message
     assert twelfth.messages[0].startswith(f"“{twelfth.title}” was created as a draft. ")
-    assert twelfth.messages[0].endswith(" 3 documents copied as drafts.")
+    assert twelfth.messages[0].endswith(" 4 documents copied as drafts.")
     history = LogEntry.objects.get(content_type__model="document", object_id=str(note.pk))
     assert history.change_message == (
         "Copied from “Tenth Coordination Meeting on International Migration” as a draft to update."
