@@ -62,6 +62,12 @@ $(STAMP): pyproject.toml $(CONSTRAINTS)
 	  echo "Creating $(VENV) with $$("$$python" --version) ($$python)"; \
 	  "$$python" -m venv $(VENV); \
 	fi
+	@if ! $(PYTHON) -c 'import icu' 2>/dev/null && ! pkg-config --exists icu-i18n 2>/dev/null; then \
+	  echo "PyICU (names sorted by each language's rules) builds against the system's ICU, and" >&2; \
+	  echo "pkg-config finds none. On Debian or Ubuntu: apt-get install libicu-dev pkg-config g++" >&2; \
+	  echo "(on macOS: brew install icu4c pkg-config), then run make again." >&2; \
+	  exit 1; \
+	fi
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --upgrade pip==$(PIP_VERSION)
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -c $(CONSTRAINTS) -e '.[dev]'
 	@touch $(STAMP)

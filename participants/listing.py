@@ -6,9 +6,10 @@ such as a Permanent Representative, goes under that country); then observers; th
 system, sub-headed Secretariat departments and offices, funds and programmes, specialized
 agencies, related organizations and regional commissions; other intergovernmental
 organizations; civil society and academia; and other participants. Within a group the
-organizations are alphabetical, accents and case aside, each office right after the body it
-belongs to ("Population Division, DESA" after DESA); within an entry heads of delegation come
-first, then family names (Participant.sort_key).
+organizations are alphabetical by the reader's language (its names and its collation,
+accounts/collation.py), each office right after the body it belongs to ("Population Division,
+DESA" after DESA); within an entry heads of delegation come first, then family names
+(Participant.sort_key).
 
 `arrange()` orders any roster: the exports and the badges use it for every participant, the
 public list (`public_list()`) for those who are listed, reduced to `Line`s, which hold what the
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from accounts.collation import collation_key
 from accounts.models import Organization, OrganizationKind
 from accounts.text import folded
 from meetings.models import Meeting
@@ -119,11 +121,18 @@ class Line:
 
 
 def organization_key(organization: Organization) -> tuple:
-    """Alphabetical by name, an office right after the body it belongs to."""
+    """Alphabetical by name in the active language (its name and collation), an office right
+    after the body it belongs to."""
     if organization.parent_id:
         parent = organization.parent
-        return (folded(parent.name), parent.pk, 1, folded(organization.name), organization.pk)
-    return (folded(organization.name), organization.pk, 0, "", 0)
+        return (
+            collation_key(parent.name),
+            parent.pk,
+            1,
+            collation_key(organization.name),
+            organization.pk,
+        )
+    return (collation_key(organization.name), organization.pk, 0, b"", 0)
 
 
 def _place(participant: Participant) -> tuple[int, int, tuple, str, bool]:
@@ -131,11 +140,12 @@ def _place(participant: Participant) -> tuple[int, int, tuple, str, bool]:
     organization = participant.organization
     if organization is None:
         if participant.country:
-            return (_MEMBER_STATES, 0, (folded(participant.country),), participant.country, True)
+            country = participant.country
+            return (_MEMBER_STATES, 0, (collation_key(country),), country, True)
         return (_OTHER, 0, (), "", False)  # () sorts before any organization
     section, part = _PLACE.get(organization.kind, (_OTHER, 0))
     if section == _MEMBER_STATES and organization.country:
-        return (section, part, (folded(organization.country),), organization.country, True)
+        return (section, part, (collation_key(organization.country),), organization.country, True)
     return (section, part, organization_key(organization), organization.label, False)
 
 

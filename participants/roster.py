@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from accounts.collation import collation_key
 from accounts.models import Organization
-from accounts.text import folded
 from meetings.models import Appearance, Meeting, Role
 from participants.models import Nomination, NominationStatus
 
@@ -42,9 +42,16 @@ class Participant:
         return f"{self.honorific} {self.name}" if self.honorific else self.name
 
     @property
-    def sort_key(self) -> tuple[bool, str, str, int]:
+    def sort_key(self) -> tuple[bool, bytes, bytes, int]:
+        """Heads of delegation first, then by family and given name in the active language's
+        collation."""
         head = bool(self.nomination and self.nomination.head_of_delegation)
-        return (not head, folded(self.family_name), folded(self.given_name), self.person_id)
+        return (
+            not head,
+            collation_key(self.family_name),
+            collation_key(self.given_name),
+            self.person_id,
+        )
 
     @property
     def listed(self) -> bool:

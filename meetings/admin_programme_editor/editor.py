@@ -9,6 +9,8 @@ A stored row keeps its item and presentation; only rows added in the page take w
 
 from typing import Any
 
+from accounts.collation import collation_key
+
 from ..admin_person_search import person_label
 from ..formatting import day_heading, time_range
 from ..models import AgendaItem, Appearance, Person, Segment, Session
@@ -23,6 +25,11 @@ from .forms import (
 from .loading import StoredProgramme
 from .rows import Row, is_new, name_items, name_sessions
 from .validation import ValidationMixin
+
+
+def _by_name(person: Person) -> tuple[bytes, bytes, int]:
+    """Family name, then given name, in the staff member's language."""
+    return (collation_key(person.family_name), collation_key(person.given_name), person.pk)
 
 
 class ProgrammeEditor(ValidationMixin):
@@ -204,7 +211,7 @@ class ProgrammeEditor(ValidationMixin):
                 )
         return sorted(
             ((str(pk), person_label(person)) for pk, person in self.people.items()),
-            key=lambda choice: self.people[int(choice[0])].name_key,
+            key=lambda choice: _by_name(self.people[int(choice[0])]),
         )
 
     # Reading the page ---------------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts.collation import collation_key
 from accounts.models import Organization
 from participants.models import Nomination, NominationStatus, Registration
 from participants.services.decisions import places_offered
@@ -98,7 +99,7 @@ def places_summary(meeting_id: int) -> PlacesSummary | None:
                 limit=registration.places_per_organization,
                 waiting=waiting.get(organization.pk, 0),
             )
-            for organization in sorted(organizations, key=lambda o: o.short_name.casefold())
+            for organization in sorted(organizations, key=lambda o: collation_key(o.short_name))
         ],
         offers=places_offered(meeting),
     )

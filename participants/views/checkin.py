@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from accounts.collation import collation_key
 from accounts.models import OrganizationKind
 from accounts.text import folded
 from meetings.formatting import clock, day_heading
@@ -145,7 +146,7 @@ class CheckInView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
         typed, accents and case aside ("crepeau" finds "Crépeau")."""
         ordered = sorted(
             roster,
-            key=lambda p: (folded(p.family_name), folded(p.given_name), p.person_id),
+            key=lambda p: (collation_key(p.family_name), collation_key(p.given_name), p.person_id),
         )
         wanted = folded(query)
         if not wanted:

@@ -333,7 +333,7 @@ def test_heads_of_delegation_come_first_then_family_names_accents_and_case_aside
         person("Zoë", "Żukowska", iom),
         person("Émile", "émond", iom),
         person("Eva", "Eastwood", iom),
-        person("Ola", "Ødegaard", iom, head=True),  # ø has no decomposition: after z
+        person("Ola", "Ødegaard", iom, head=True),  # the head of delegation first
         person("Anna", "Adams", iom),
     ]
     [(*_where, entry, _member), *_rest] = in_order(arrange(roster))
