@@ -172,7 +172,11 @@ def comma(language: str | None = None) -> str:
 def marked(obj: models.Model, field: str) -> SafeString:
     """obj.field escaped for a page; a fallback (English on a French page) in a span carrying its
     own lang, so that a screen reader reads it in that language's voice."""
-    text = text_in(obj, field)
+    return marked_text(text_in(obj, field))
+
+
+def marked_text(text: Text) -> SafeString:
+    """A text escaped for a page, in a span with its own lang when it is a fallback."""
     if text.is_fallback:
         return format_html('<span lang="{}">{}</span>', text.language, text.value)
     return format_html("{}", text.value)

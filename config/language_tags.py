@@ -11,7 +11,8 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString
 
-from config.content_languages import lang_attribute, marked
+from config.content_languages import Text, comma, lang_attribute, marked, marked_text
+from config.countries import country_text
 from config.dates import long_date_filter
 from config.languages import LanguageLink, language_links
 
@@ -36,6 +37,20 @@ register.filter("long_date", long_date_filter)
 def translated(obj: Any, field: str) -> SafeString:
     """obj.field in the reader's language; a fallback in a span with its own lang."""
     return marked(obj, field) if obj is not None else SafeString("")
+
+
+@register.filter
+def country(name: str) -> SafeString:
+    """A country as the reader's language names it (CLDR); one CLDR doesn't know as typed,
+    marked English on a page in another language."""
+    return marked_text(country_text(name or ""))
+
+
+@register.filter
+def joined_marked(texts: list[Text]) -> SafeString:
+    """Texts (config/content_languages.Text) joined by the language's comma, each fallback in a
+    span with its own lang: "Siège de l'ONU, New York, États-Unis"."""
+    return SafeString(comma().join(marked_text(text) for text in texts))
 
 
 @register.simple_tag

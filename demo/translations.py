@@ -53,6 +53,9 @@ _DESCRIPTION_ES = (
 
 # English source text -> translation. Keys are copied exactly from demo/data.py.
 FRENCH: dict[str, str] = {
+    # The meeting's venue and city (the country is named by CLDR).
+    "United Nations Headquarters": "Siège de l'Organisation des Nations Unies",
+    "New York": "New York",
     # The series and the meeting.
     "Coordination Meeting on International Migration": (
         "Réunion de coordination sur les migrations internationales"
@@ -168,6 +171,9 @@ FRENCH: dict[str, str] = {
 }
 
 SPANISH: dict[str, str] = {
+    # The meeting's venue and city (the country is named by CLDR).
+    "United Nations Headquarters": "Sede de las Naciones Unidas",
+    "New York": "Nueva York",
     # The series and the meeting.
     "Coordination Meeting on International Migration": (
         "Reunión de Coordinación sobre Migración Internacional"

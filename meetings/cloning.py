@@ -16,10 +16,12 @@ from difflib import SequenceMatcher
 
 from django.contrib.admin.models import ADDITION, LogEntry
 from django.db import transaction
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from config.content_languages import DEFAULT, codes, column
 
 from .models import AgendaItem, Appearance, Meeting, MeetingStatus, Objective, Segment, Session
 from .signals import meeting_cloned
@@ -161,6 +163,57 @@ def meeting_clone(
 
     `options` is what the staff member chose ({"copy_documents": True} to copy the documents
     too), passed to the apps that copy their own rows (meetings.signals.meeting_cloned)."""
+    # Texts read and written in English, whatever language the staff member works in: the
+    # copy's original columns hold English, as every row's do (config/content_languages.py).
+    with translation.override(DEFAULT):
+        copy = _copy(meeting, edition, start_date)
+    moved = meeting_cloned.send(
+        sender=Meeting,
+        original=meeting,
+        copy=copy,
+        offset=copy.start_date - meeting.start_date,
+        by=by,
+        options=options or {},
+    )
+    lines = [line for _receiver, answer in moved for line in (answer or [])]
+    message = _("Planned from “%(title)s”, every date %(days)d days later.") % {
+        "title": meeting.title,
+        "days": (copy.start_date - meeting.start_date).days,
+    }
+    LogEntry.objects.log_actions(
+        user_id=by.pk,
+        queryset=[copy],
+        action_flag=ADDITION,
+        change_message=" ".join([message, *lines]),
+    )
+    copy.clone_lines = lines  # type: ignore[attr-defined]  # what other apps copied, for the page
+    return copy
+
+
+# Texts that name no edition, copied in every language; the others (the meeting's title, summary,
+# description, mandate, outcome, objectives, agenda item descriptions) are copied in English only,
+# where the review page finds what still names the old edition, and read in English, marked, until
+# staff translate the new edition's texts (the translation status page lists them).
+_KEPT_IN_EVERY_LANGUAGE = {
+    Meeting: ("venue", "city"),
+    Session: ("name",),
+    AgendaItem: ("title",),
+    Segment: ("title",),
+}
+
+
+def _translations(obj: Meeting | Session | AgendaItem | Segment) -> dict[str, str | None]:
+    """obj's texts that name no edition, in each language but English (which the copy is
+    given as its fields)."""
+    return {
+        column(field, code): getattr(obj, column(field, code))
+        for field in _KEPT_IN_EVERY_LANGUAGE[type(obj)]
+        for code in codes()
+        if code != DEFAULT
+    }
+
+
+def _copy(meeting: Meeting, edition: int, start_date: datetime.date) -> Meeting:
     offset = week_offset(meeting.start_date, start_date)
     old_edition = meeting.edition
     title, slug = meeting.title, meeting.slug
@@ -189,6 +242,7 @@ def meeting_clone(
         megabytes_per_organization=meeting.megabytes_per_organization,
         papers_unedited_note=meeting.papers_unedited_note,
         status=MeetingStatus.DRAFT,
+        **_translations(meeting),
     )
     Objective.objects.bulk_create(
         Objective(meeting=copy, order=objective.order, text=objective.text)
@@ -203,13 +257,18 @@ def meeting_clone(
             end_time=session.end_time,
             name=session.name,
             room=session.room,
+            **_translations(session),
         )
     items = meeting.agenda_items.prefetch_related(
         "sessions", "segments", "appearances__person__organization"
     )
     for item in items:
         item_copy = AgendaItem.objects.create(
-            meeting=copy, order=item.order, title=item.title, description=item.description
+            meeting=copy,
+            order=item.order,
+            title=item.title,
+            description=item.description,
+            **_translations(item),
         )
         item_copy.sessions.set([sessions[session.pk] for session in item.sessions.all()])
         segments = {}
@@ -219,6 +278,7 @@ def meeting_clone(
                 order=segment.order,
                 title=segment.title,
                 session=sessions.get(segment.session_id) if segment.session_id else None,
+                **_translations(segment),
             )
         Appearance.objects.bulk_create(
             Appearance(
@@ -231,21 +291,6 @@ def meeting_clone(
             )
             for appearance in item.appearances.all()
         )
-    moved = meeting_cloned.send(
-        sender=Meeting, original=meeting, copy=copy, offset=offset, by=by, options=options or {}
-    )
-    lines = [line for _receiver, answer in moved for line in (answer or [])]
-    message = _("Planned from “%(title)s”, every date %(days)d days later.") % {
-        "title": meeting.title,
-        "days": offset.days,
-    }
-    LogEntry.objects.log_actions(
-        user_id=by.pk,
-        queryset=[copy],
-        action_flag=ADDITION,
-        change_message=" ".join([message, *lines]),
-    )
-    copy.clone_lines = lines  # type: ignore[attr-defined]  # what other apps copied, for the page
     return copy
 
 

@@ -29,7 +29,7 @@ class MeetingSeriesTranslation(TranslationOptions):
 
 @register(Meeting)
 class MeetingTranslation(TranslationOptions):
-    fields = ("title", "summary", "description", "mandate", "expected_outcome")
+    fields = ("title", "summary", "description", "mandate", "expected_outcome", "venue", "city")
 
 
 @register(Objective)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import batched
 
 from accounts.models import OrganizationKind
+from config.countries import country_name
 from meetings.models import Meeting
 from participants.listing import arrange, in_order
 from participants.pdf import render_pdf
@@ -56,8 +57,8 @@ def affiliation_of(participant: Participant) -> str:
     ("Sweden · Ministry of Justice"), anyone else their organization, or their country."""
     organization = participant.organization
     if organization is None:
-        return participant.country
-    country = organization.country or participant.country
+        return country_name(participant.country)
+    country = country_name(organization.country or participant.country)
     if organization.kind == OrganizationKind.GOVERNMENT and country:
         return f"{country} · {organization.label}"
     return organization.label

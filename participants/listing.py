@@ -27,7 +27,10 @@ from django.utils.translation import gettext_lazy as _
 from accounts.collation import collation_key
 from accounts.models import Organization, OrganizationKind
 from accounts.text import folded
+from config.content_languages import codes, column, english_text, text_in
+from config.countries import country_name, country_text
 from meetings.models import Meeting
+from meetings.models.people import with_honorific
 from participants.roster import Participant, meeting_roster
 
 K = OrganizationKind
@@ -87,6 +90,7 @@ class Entry[T]:
     heading: str
     members: list[T]
     country: bool = False  # the heading is a country, not an organization
+    lang: str = ""  # the heading's language, when it is not the page's (a fallback to English)
 
 
 @dataclass
@@ -118,6 +122,13 @@ class Line:
     position: str
     # Under a country heading, the ministry or mission the person came from, when known.
     affiliation: str = ""
+    position_lang: str = ""  # the position's language, when it is not the page's
+    affiliation_lang: str = ""
+
+    @property
+    def display_name(self) -> str:
+        """ "Mr. Bela Hovy"; "Bela Hovy先生" in Chinese, which writes the honorific after."""
+        return with_honorific(self.honorific, self.name)
 
 
 def organization_key(organization: Organization) -> tuple:
@@ -135,28 +146,39 @@ def organization_key(organization: Organization) -> tuple:
     return (collation_key(organization.name), organization.pk, 0, b"", 0)
 
 
-def _place(participant: Participant) -> tuple[int, int, tuple, str, bool]:
-    """(section, part, entry's sort key, entry's heading, heading is a country)."""
+def _country(name: str) -> tuple[tuple, str, str]:
+    """A country entry's sort key, heading and the heading's language when it is not the
+    page's: the country as the reader's language names it (config/countries.py)."""
+    text = country_text(name)
+    return (collation_key(text.value),), text.value, text.language if text.is_fallback else ""
+
+
+def _place(participant: Participant) -> tuple[int, int, tuple, str, str, bool]:
+    """(section, part, entry's sort key, entry's heading, the heading's language when it is not
+    the page's, heading is a country)."""
     organization = participant.organization
     if organization is None:
         if participant.country:
-            country = participant.country
-            return (_MEMBER_STATES, 0, (collation_key(country),), country, True)
-        return (_OTHER, 0, (), "", False)  # () sorts before any organization
+            return (_MEMBER_STATES, 0, *_country(participant.country), True)
+        return (_OTHER, 0, (), "", "", False)  # () sorts before any organization
     section, part = _PLACE.get(organization.kind, (_OTHER, 0))
     if section == _MEMBER_STATES and organization.country:
-        return (section, part, (collation_key(organization.country),), organization.country, True)
-    return (section, part, organization_key(organization), organization.label, False)
+        return (section, part, *_country(organization.country), True)
+    name = text_in(organization, "name")
+    language = name.language if name.is_fallback else ""
+    return (section, part, organization_key(organization), organization.label, language, False)
 
 
 def arrange(participants: Iterable[Participant]) -> list[Group[Participant]]:
     """The participants grouped and ordered as a UN list of participants; empty groups left out."""
-    placed: dict[tuple[int, int, tuple], tuple[str, bool, list[Participant]]] = {}
+    placed: dict[tuple[int, int, tuple], tuple[str, str, bool, list[Participant]]] = {}
     for participant in participants:
-        section, part, key, heading, country = _place(participant)
-        placed.setdefault((section, part, key), (heading, country, []))[2].append(participant)
+        section, part, key, heading, language, country = _place(participant)
+        placed.setdefault((section, part, key), (heading, language, country, []))[3].append(
+            participant
+        )
     groups: list[Group[Participant]] = []
-    for (section_index, part_index, _key), (heading, country, members) in sorted(
+    for (section_index, part_index, _key), (heading, language, country, members) in sorted(
         placed.items(), key=lambda item: item[0]
     ):
         section = SECTIONS[section_index]
@@ -168,7 +190,9 @@ def arrange(participants: Iterable[Participant]) -> list[Group[Participant]]:
         if not group.parts or group.parts[-1].heading != part_label:
             group.parts.append(Part(heading=part_label, entries=[]))
         members.sort(key=lambda participant: participant.sort_key)
-        group.parts[-1].entries.append(Entry(heading=heading, members=members, country=country))
+        group.parts[-1].entries.append(
+            Entry(heading=heading, members=members, country=country, lang=language)
+        )
     return groups
 
 
@@ -186,9 +210,14 @@ def _names_of(participant: Participant, heading: str) -> set[str]:
     names = {heading, participant.country}
     organization = participant.organization
     # The organization and the body it belongs to (the roster loads both, no further).
+    # Every language's name counts: the programme's affiliation is written in English, and a
+    # French heading names the organization in French.
     for body in (organization, organization.parent if organization else None):
         if body is not None:
-            names |= {body.name, body.acronym, str(body), body.country}
+            names |= {str(body), body.country, country_name(body.country)}
+            for code in codes():
+                names |= {getattr(body, column(field, code), "") for field in ("name", "acronym")}
+            names |= {f"{english_text(body, 'name')} ({english_text(body, 'acronym')})"}
     return {folded(name) for name in names if name}
 
 
@@ -214,11 +243,17 @@ def line_for(participant: Participant, entry: Entry[Participant]) -> Line:
         and folded(organization.name) not in folded(position)
     ):
         affiliation = organization.name
+    affiliation_lang = ""
+    if affiliation and organization is not None:
+        name = text_in(organization, "name")
+        affiliation_lang = name.language if name.is_fallback else ""
     return Line(
         honorific=participant.honorific,
         name=participant.name,
         position=position,
         affiliation=affiliation,
+        position_lang=participant.position_lang if position else "",
+        affiliation_lang=affiliation_lang,
     )
 
 
@@ -235,6 +270,7 @@ def _mapped[T, U](groups: list[Group[T]], make: Callable[[T, Entry[T]], U]) -> l
                             heading=entry.heading,
                             members=[make(member, entry) for member in entry.members],
                             country=entry.country,
+                            lang=entry.lang,
                         )
                         for entry in part.entries
                     ],

@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 
 from accounts.collation import collation_key
 from accounts.models import Organization
+from config.content_languages import DEFAULT, Text, active_content_language, text_in
 from meetings.models import Appearance, Meeting, Role
+from meetings.models.people import with_honorific
 from participants.models import Nomination, NominationStatus
 
 # The band a badge shows, strongest first; "Secretariat" and "Participant" come after these.
@@ -32,6 +34,9 @@ class Participant:
     nomination: Nomination | None = None
     roles: list[str] = field(default_factory=list)  # Role values, in BAND_ROLES order
     secretariat: bool = False
+    # The position's language when it is not the reader's: a person's position entered in
+    # English only, read on a French page.
+    position_lang: str = ""
 
     @property
     def name(self) -> str:
@@ -39,7 +44,8 @@ class Participant:
 
     @property
     def display_name(self) -> str:
-        return f"{self.honorific} {self.name}" if self.honorific else self.name
+        """ "Mr. Bela Hovy"; "Bela Hovy先生" in Chinese, which writes the honorific after."""
+        return with_honorific(self.honorific, self.name)
 
     @property
     def sort_key(self) -> tuple[bool, bytes, bytes, int]:
@@ -104,6 +110,15 @@ def _is_secretariat(organization: Organization | None, meeting: Meeting) -> bool
     return meeting.organizer_id in (organization.pk, organization.parent_id)
 
 
+def _position_language(position: Text) -> str:
+    """The language of what a programme's person shows as position, when it is not the page's:
+    their position's fallback, or the appearance's affiliation, which the programme holds in
+    English."""
+    if position.value:
+        return position.language if position.is_fallback else ""
+    return DEFAULT if active_content_language() != DEFAULT else ""
+
+
 def meeting_roster(meeting: Meeting) -> list[Participant]:
     """The meeting's participants, in no particular order (listing.py orders them)."""
     participants: dict[int, Participant] = {}
@@ -133,12 +148,14 @@ def meeting_roster(meeting: Meeting) -> list[Participant]:
         person = appearance.person
         participant = participants.get(person.pk)
         if participant is None:
+            position = text_in(person, "position")
             participant = participants[person.pk] = Participant(
                 person_id=person.pk,
                 honorific=person.honorific.name if person.honorific else "",
                 given_name=person.given_name,
                 family_name=person.family_name,
-                position=person.position or appearance.affiliation,
+                position=position.value or appearance.affiliation,
+                position_lang=_position_language(position),
                 organization=person.organization,
                 country=person.country
                 or (person.organization.country if person.organization else ""),

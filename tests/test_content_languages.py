@@ -371,3 +371,57 @@ def test_a_document_under_an_item_is_listed_with_its_title_marked_where_it_falls
         ("Les envois de fonds", []),
         ("Migration and development", ["en"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        (
+            "en",
+            [("United Nations Headquarters", None), ("New York", None), ("United States", None)],
+        ),
+        (
+            "fr",
+            [
+                ("Siège de l'Organisation des Nations Unies", None),
+                ("New York", None),
+                ("États-Unis", None),
+            ],
+        ),
+        (
+            "es",
+            [("Sede de las Naciones Unidas", None), ("Nueva York", None), ("Estados Unidos", None)],
+        ),
+        # Venue and city not entered in Russian: English, marked; the country named by CLDR.
+        (
+            "ru",
+            [
+                ("United Nations Headquarters", "en"),
+                ("New York", "en"),
+                ("Соединенные Штаты", None),
+            ],
+        ),
+        # Chinese joins them with its own comma.
+        ("zh-hans", [("United Nations Headquarters", "en"), ("New York", "en"), ("美国", None)]),
+    ],
+)
+def test_the_meeting_s_place_reads_in_the_reader_s_language(client, demo, code, expected):
+    overview = page(client, address(code, f"/meetings/{SLUG}/"))
+    header = overview.xpath("//p[contains(@class, 'lead')]")[0]
+    place = header.text_content().split(" · ", 1)[1]
+    comma = "，" if code == "zh-hans" else ", "  # noqa: RUF001
+    assert place == comma.join(text for text, _lang in expected)
+    marked = {span.text_content(): span.get("lang") for span in header.xpath("span[@lang]")}
+    assert marked == {text: lang for text, lang in expected if lang}
+
+
+def test_the_home_page_names_the_city_in_the_reader_s_language(client, demo):
+    spanish = page(client, "/es/")
+    assert any("Nueva York" in text for text, _lang in texts(spanish, "//main//li//span"))
+
+
+def test_a_person_s_country_reads_in_the_reader_s_language(client, demo):
+    spanish = page(client, "/es/people/eva-akerman-borje/")
+    assert "Suecia" in [text for text, _lang in texts(spanish, "//main//p")]
+    english = page(client, "/people/eva-akerman-borje/")
+    assert "Sweden" in [text for text, _lang in texts(english, "//main//p")]

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.text import SingleLineTextModel
+from config.content_languages import Text, comma, text_in
+from config.countries import country_text
 from meetings.formatting import date_range, time_range
 
 
@@ -280,8 +282,16 @@ class Meeting(SingleLineTextModel):
         return date_range(self.start_date, self.end_date)
 
     @property
+    def place_texts(self) -> list[Text]:
+        """Venue, city and country in the reader's language, each with the language it is in:
+        the venue and city as staff entered them (English where not translated), the country
+        as CLDR names it (config/countries.py)."""
+        texts = [text_in(self, "venue"), text_in(self, "city"), country_text(self.country)]
+        return [text for text in texts if text.value]
+
+    @property
     def place_display(self) -> str:
-        return ", ".join(part for part in (self.venue, self.city, self.country) if part)
+        return comma().join(text.value for text in self.place_texts)
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from pytest_django.asserts import assertContains
 
@@ -408,3 +409,33 @@ def test_review_page_queries_do_not_grow_with_the_programme(client, tenth, admin
         response = client.get(review)
     assert len(response.context["rows"]) == 4 + 8 + 15
     assert len(large) == len(small)
+
+
+def test_staff_working_in_french_plan_an_edition_whose_labels_keep_their_translations(
+    tenth, admin_user, client
+):
+    with translation.override("fr"):
+        copy = meeting_clone(meeting=tenth, edition=12, start_date=START, by=admin_user)
+    copy = Meeting.objects.get(pk=copy.pk)
+    # English in the original columns, whichever language the staff member worked in.
+    assert copy.title_en == "Twelfth Coordination Meeting on International Migration"
+    assert copy.__dict__["title"] == copy.title_en
+    # Labels that name no edition keep their French and Spanish.
+    assert (copy.venue_fr, copy.city_es) == (
+        "Siège de l'Organisation des Nations Unies",
+        "Nueva York",
+    )
+    first = copy.agenda_items.order_by("order").first()
+    assert (first.title_fr, first.title_es) == ("Ouverture de la réunion", "Apertura de la reunión")
+    sessions = {session.name_fr for session in copy.sessions.all()}
+    assert "Séance du matin" in sessions
+    # Texts that name the edition are copied in English only: their translations said "dixième".
+    assert (copy.title_fr, copy.summary_fr) == (None, None)
+    assert "dixième" in tenth.description_fr.lower()
+    assert not copy.description_fr
+
+    copy.status = MeetingStatus.PUBLISHED
+    copy.save()
+    french = client.get(f"/fr/meetings/{copy.slug}/programme/").content.decode()
+    assert "Ouverture de la réunion" in french
+    assert '<h1 dir="auto" lang="en">Twelfth Coordination Meeting' in french

@@ -362,7 +362,15 @@ def test_the_public_list_holds_the_listed_only_and_no_contact_data():
         "In Programme",
     ]
     line = groups[0].parts[0].entries[0].members[0]
-    assert sorted(vars(line)) == ["affiliation", "honorific", "name", "position"]
+    # What the public reads of a person, and the languages two of those texts are in.
+    assert sorted(vars(line)) == [
+        "affiliation",
+        "affiliation_lang",
+        "honorific",
+        "name",
+        "position",
+        "position_lang",
+    ]
 
 
 @pytest.mark.parametrize(

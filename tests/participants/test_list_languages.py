@@ -1,5 +1,7 @@
-"""The public list of participants sorts organizations and people by the reader's language: the
-organizations by their name in that language, both by its collation (CLDR, through ICU)."""
+"""The public list of participants in the reader's language: organizations and people sorted by
+its collation (CLDR, through ICU), organizations by their name in it, countries named in it
+(CLDR), the honorific where the language writes it, and content entered in English only marked
+lang="en"."""
 
 import re
 
@@ -10,7 +12,17 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import OrganizationKind
-from tests.factories import NominationFactory, OrganizationFactory, RegistrationFactory
+from meetings.models import Role
+from tests.factories import (
+    AgendaItemFactory,
+    AppearanceFactory,
+    HonorificFactory,
+    NominationFactory,
+    OrganizationFactory,
+    PersonFactory,
+    RegistrationFactory,
+)
+from tests.participants.test_public_list import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +124,80 @@ def test_sorting_in_another_language_adds_no_query(client, meeting, published):
     # As in English (test_public_list): the page cache's version, the meeting with its
     # registration, then the roster's nominations and appearances.
     assert counts == dict.fromkeys(counts, 4)
+
+
+@pytest.fixture
+def crowd(meeting, published):
+    """A delegate of a ministry with a French name, a speaker of an organization named in
+    English only, with a position in English only."""
+    mister = HonorificFactory(name="Mr.", name_fr="M.", name_zh_hans="先生")
+    ministry = OrganizationFactory(
+        name="Ministry of Justice",
+        name_fr="Ministère de la justice",
+        kind=OrganizationKind.GOVERNMENT,
+        country="Sweden",
+    )
+    NominationFactory(
+        meeting=meeting,
+        organization=ministry,
+        honorific=mister,
+        given_name="Lars",
+        family_name="Öberg",
+        position="Ministry of Justice, Sweden",
+    )
+    icmc = OrganizationFactory(
+        name="International Catholic Migration Commission",
+        acronym="ICMC",
+        kind=OrganizationKind.CIVIL_SOCIETY,
+    )
+    AppearanceFactory(
+        agenda_item=AgendaItemFactory(meeting=meeting),
+        role=Role.SPEAKER,
+        person=PersonFactory(
+            given_name="François",
+            family_name="Crépeau",
+            honorific=mister,
+            organization=icmc,
+            position="Special Rapporteur on the human rights of migrants",
+        ),
+    )
+
+
+def test_the_list_reads_in_french_with_english_only_content_marked(client, meeting, crowd):
+    html = list_in(client, meeting, "fr")
+    # The country in French (CLDR), the ministry by its French name, the delegate's position
+    # left out: it only named the ministry and the country, in English.
+    assert '<h3 class="participants-entry-heading" dir="auto">Suède</h3>' in html
+    assert (
+        '<span class="participant-name" dir="auto">M. Lars Öberg</span>, '
+        '<span class="participant-affiliation" dir="auto">Ministère de la justice</span>'
+    ) in html
+    # Entered in English only: the organization and the position say so to a screen reader.
+    assert (
+        '<h3 class="participants-entry-heading" dir="auto" lang="en">'
+        "International Catholic Migration Commission (ICMC)</h3>"
+    ) in html
+    assert (
+        '<span class="participant-name" dir="auto">M. François Crépeau</span>, <span dir="auto" '
+        'lang="en">Special Rapporteur on the human rights of migrants</span>'
+    ) in html
+
+
+def test_the_list_in_english_marks_nothing(client, meeting, crowd):
+    html = list_in(client, meeting, "en")
+    assert '<h3 class="participants-entry-heading" dir="auto">Sweden</h3>' in html
+    assert "International Catholic Migration Commission (ICMC)</h3>" in html
+    assert 'lang="en"' not in html[html.index("<main") :]
+
+
+def test_chinese_writes_the_honorific_after_the_name_on_the_list_and_its_pdf(
+    client, meeting, crowd
+):
+    html = list_in(client, meeting, "zh-hans")
+    assert '<span class="participant-name" dir="auto">Lars Öberg先生</span>' in html
+    assert '<h3 class="participants-entry-heading" dir="auto">瑞典</h3>' in html
+    with translation.override("zh-hans"):
+        url = reverse("participants:list_pdf", args=[meeting.slug])
+    text = pdf_text(client.get(url).content)
+    assert "Lars Öberg先生" in text
+    assert "瑞典" in text
