@@ -10,6 +10,7 @@ The document categories come with papers' migrations; they are made again here w
 flushed test database has none), and left alone when present: staff may have renamed them.
 """
 
+import hashlib
 from typing import TextIO
 
 from django.core.files.base import ContentFile
@@ -17,9 +18,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone, translation
 
+from config.pdf import html_to_pdf
 from demo.data import MEETING
 from demo.loader import DemoLoad, row_sync
-from meetings.exports.pdf import programme_pdf
+from meetings.exports.pdf import pdf_base_url, programme_pdf_html
 from meetings.exports.source import exportable_meetings
 from meetings.models import Meeting
 from papers.models import (
@@ -83,6 +85,20 @@ PROGRAMME_TITLES = {
 PROGRAMME_FILE_LANGUAGES = ("en", "fr")
 
 
+# The programme PDFs made in this process, by their HTML: loading the demo again (every test
+# that needs it does) makes the same programme, whose PDF WeasyPrint takes most of a second to set.
+_PDFS: dict[str, bytes] = {}
+
+
+def _pdf_of(html: str) -> bytes:
+    key = hashlib.sha256(f"{pdf_base_url()}\n{html}".encode()).hexdigest()
+    if key not in _PDFS:
+        if len(_PDFS) >= 2 * len(PROGRAMME_FILE_LANGUAGES):
+            _PDFS.clear()  # the last programmes' only: changed ones leave nothing behind
+        _PDFS[key] = html_to_pdf(html, base_url=pdf_base_url())
+    return _PDFS[key]
+
+
 def _programme_document(result: DemoLoad, meeting: Meeting, category: DocumentCategory) -> None:
     """The programme as a published document with its PDF in English and in French, made once:
     a document that has files already keeps them (staff may have replaced them)."""
@@ -104,7 +120,7 @@ def _programme_document(result: DemoLoad, meeting: Meeting, category: DocumentCa
         return
     for number, code in enumerate(PROGRAMME_FILE_LANGUAGES, 1):
         with translation.override(code):
-            data = programme_pdf(exportable)
+            data = _pdf_of(programme_pdf_html(exportable))
         name = f"{meeting.slug}-programme-{code}.pdf"
         upload = SimpleUploadedFile(name, data, content_type="application/pdf")
         inspection = inspect_upload(upload, max_size=max_upload_size(), deep=False)

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from config.links import absolute_url
-from config.pdf import page_number_content, render_pdf
+from config.pdf import html_to_pdf, page_number_content, pdf_html
 from meetings.extensions import item_links_for
 from meetings.models import Meeting
 from meetings.models.versions import latest_version_of
@@ -67,5 +67,14 @@ def programme_pdf_context(meeting: Meeting) -> dict[str, Any]:
 
 def programme_pdf(meeting: Meeting) -> bytes:
     """The PDF of a meeting from exportable_meetings() (no query when it has a version)."""
+    return html_to_pdf(programme_pdf_html(meeting), base_url=pdf_base_url())
+
+
+def programme_pdf_html(meeting: Meeting) -> str:
+    """The HTML the programme's PDF is made from."""
+    return pdf_html(TEMPLATE, programme_pdf_context(meeting))
+
+
+def pdf_base_url() -> str:
     # Relative links (a speaker's page) are made absolute: the PDF is read away from the site.
-    return render_pdf(TEMPLATE, programme_pdf_context(meeting), base_url=absolute_url("/"))
+    return absolute_url("/")
