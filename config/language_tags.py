@@ -9,6 +9,7 @@ content entered in several languages, marked where it falls back (config/content
 from typing import Any
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from config.content_languages import Text, comma, lang_attribute, marked, marked_text
@@ -48,9 +49,23 @@ def country(name: str) -> SafeString:
 
 @register.filter
 def joined_marked(texts: list[Text]) -> SafeString:
-    """Texts (config/content_languages.Text) joined by the language's comma, each fallback in a
-    span with its own lang: "Siège de l'ONU, New York, États-Unis"."""
-    return SafeString(comma().join(marked_text(text) for text in texts))
+    """Texts (config/content_languages.Text) joined by the language's comma, each isolated in a
+    <bdi> (English names in an Arabic line keep their order), a fallback with its own lang:
+    "Siège de l'ONU, New York, États-Unis"."""
+    parts = [
+        format_html('<bdi lang="{}">{}</bdi>', text.language, text.value)
+        if text.is_fallback
+        else format_html("<bdi>{}</bdi>", text.value)
+        for text in texts
+    ]
+    return SafeString(comma().join(parts))
+
+
+@register.simple_tag(name="comma")
+def comma_tag() -> str:
+    """The comma between a name and what follows it, as the reader's language writes it
+    (an Arabic comma in Arabic, a full-width one in Chinese)."""
+    return comma()
 
 
 @register.simple_tag

@@ -411,7 +411,7 @@ def test_the_meeting_s_place_reads_in_the_reader_s_language(client, demo, code, 
     place = header.text_content().split(" · ", 1)[1]
     comma = "，" if code == "zh-hans" else ", "  # noqa: RUF001
     assert place == comma.join(text for text, _lang in expected)
-    marked = {span.text_content(): span.get("lang") for span in header.xpath("span[@lang]")}
+    marked = {bdi.text_content(): bdi.get("lang") for bdi in header.xpath("bdi[@lang]")}
     assert marked == {text: lang for text, lang in expected if lang}
 
 
