@@ -110,9 +110,10 @@ check-chromium:
 	  exit 1; \
 	fi
 
-# The whole suite; DATABASE_URL (if set) picks the database, as everywhere else.
+# The whole suite; DATABASE_URL (if set) picks the database, as everywhere else. The slowest
+# tests are named at the end, so that a CI log shows where its minutes went.
 test: venv check-chromium lint types check-migrations
-	$(VENV)/bin/pytest -n $(PYTEST_WORKERS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) --durations=15
 
 # Everything but the browser tests: for a machine without Chromium.
 test-quick: venv lint types check-migrations

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from meetings.models import MeetingStatus, Objective, Role
 from tests.factories import (
@@ -94,7 +95,14 @@ def test_meeting_page_shows_its_facts_and_objectives(client):
     Objective.objects.create(meeting=meeting, order=1, text="Discuss contributions.")
     page = client.get(meeting.get_absolute_url()).content.decode()
     assert '<h1 dir="auto">Tenth Coordination Meeting on International Migration</h1>' in page
-    assert "9–10 February 2012 · United Nations Headquarters, New York, United States" in page
+    # As a reader sees it: each part of the place isolated (bdi), none marked another language.
+    assert "9–10 February 2012 · United Nations Headquarters, New York, United States" in (
+        strip_tags(page)
+    )
+    assert (
+        "<bdi>United Nations Headquarters</bdi>, <bdi>New York</bdi>, <bdi>United States</bdi>"
+        in page
+    )
     assert "<p>First paragraph.</p>\n\n<p>Second paragraph.</p>" in page
     assert page.index("Discuss contributions.") < page.index("Examine cooperation.")
     assert "General Assembly resolution 58/208." in page
