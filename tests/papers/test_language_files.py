@@ -174,6 +174,10 @@ def test_a_french_reader_is_offered_the_french_file_first(client, bilingual):
 
     french = reverse("papers:version_download", kwargs={"pk": bilingual.pk, "number": 2})
     assertContains(response, f'class="btn btn-primary" href="{french}" hreflang="fr"')
+    # French writes a language's name in lower case inside a sentence ("en français"), and the
+    # catalogue's name is a label ("Français"): the button names it as one.
+    assertContains(response, "Télécharger (Français)")
+    assertNotContains(response, "en Français")
 
 
 def test_the_meeting_page_offers_the_languages_that_exist(client, bilingual):
