@@ -67,5 +67,5 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
-    path("organizations/<int:pk>/logo/", views.organization_logo, name="organization_logo"),
+    path("organizations/<id:pk>/logo/", views.organization_logo, name="organization_logo"),
 ]

@@ -28,7 +28,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("organizations/", views.OrganizationListView.as_view(), name="organization_list"),
     path(
-        "organizations/<int:id>/",
+        "organizations/<id:id>/",
         views.OrganizationDetailView.as_view(),
         name="organization_detail",
     ),

@@ -47,11 +47,19 @@ def language_of_path(path: str) -> str | None:
     return first if first in codes() and first != settings.LANGUAGE_CODE else None
 
 
+def local_path(path: str) -> str:
+    """`path` as an address on this site: leading slashes and backslashes collapse into one, so
+    "//evil.example/" (which a browser reads as another site) becomes "/evil.example/"."""
+    return "/" + path.lstrip("/\\")
+
+
 def address_in(path: str, code: str) -> str:
     """The same page in another language, or `path` itself when it is no translated page (the
-    API, a file, an unknown address). `path` may carry a query string, which is kept."""
+    API, a file, an unknown address). `path` may carry a query string, which is kept. The answer
+    is always an address on this site: translate_url() would read "//host/…" as another host."""
+    path = local_path(path)
     with translation.override(language_of_path(urlsplit(path).path) or settings.LANGUAGE_CODE):
-        return translate_url(path, code)
+        return local_path(translate_url(path, code))
 
 
 def _safe_next(request: HttpRequest, target: str) -> str:
@@ -60,7 +68,7 @@ def _safe_next(request: HttpRequest, target: str) -> str:
     ):
         return "/"
     parts = urlsplit(target)
-    return urlunsplit(("", "", parts.path or "/", parts.query, ""))
+    return urlunsplit(("", "", local_path(parts.path), parts.query, ""))
 
 
 def _remember(response: HttpResponse, code: str) -> None:
@@ -74,13 +82,31 @@ def _remember(response: HttpResponse, code: str) -> None:
     )
 
 
+def _clicked_on_this_site(request: HttpRequest) -> bool:
+    """Whether the switch was asked for from one of our pages (or typed in the address bar), not
+    by a link on another site: the switcher is a plain GET link, so it takes no CSRF token, and
+    what it changes on the account (the language of one's e-mails) must be one's own choice. The
+    browser says where the request came from (Sec-Fetch-Site); an older one, by its Referer."""
+    site = request.headers.get("Sec-Fetch-Site")
+    if site is not None:
+        return site in ("same-origin", "none")
+    referer = request.headers.get("Referer", "")
+    return bool(referer) and url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+
+
 def switch_language(request: HttpRequest, code: str) -> HttpResponse:
     """/language/<code>/?next=/fr/meetings/…: remember the choice and open the same page in it."""
     if code not in codes():
         code = settings.LANGUAGE_CODE
     target = address_in(_safe_next(request, request.GET.get("next", "")), code)
     user = request.user
-    if user.is_authenticated and getattr(user, "language", code) != code:
+    if (
+        user.is_authenticated
+        and getattr(user, "language", code) != code
+        and _clicked_on_this_site(request)
+    ):
         user.language = code  # type: ignore[union-attr]  # the e-mails they get (accounts/mail.py)
         user.save(update_fields=["language"])
     response = HttpResponseRedirect(target)
@@ -115,7 +141,7 @@ class LanguageAddressMiddleware:
         query = request.META.get("QUERY_STRING", "")
         english = settings.LANGUAGE_CODE
         if path == f"/{english}" or path.startswith(f"/{english}/"):
-            target = path[len(english) + 1 :] or "/"
+            target = local_path(path[len(english) + 1 :])
             response = HttpResponseRedirect(quote(target) + (f"?{query}" if query else ""))
             _remember(response, english)
             return response
@@ -126,7 +152,7 @@ class LanguageAddressMiddleware:
             return None
         full = request.get_full_path_info()
         target = address_in(full, code)
-        if target == full:
+        if target == local_path(full):
             return None  # no translated page at this address (the API, files, a 404)
         response = HttpResponseRedirect(target)
         patch_vary_headers(response, ["Accept-Language", "Cookie"])

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+import config.converters  # noqa: F401  # registers <id:…> before the apps' URLconfs use it
 from config.languages import switch_language
 from config.views import FaviconView, robots_txt
 

@@ -129,12 +129,12 @@ class CloningMixin:
     def get_urls(self):
         own = [
             path(
-                "<int:pk>/clone/",
+                "<id:pk>/clone/",
                 self.admin_site.admin_view(self.clone_view),
                 name="meetings_meeting_clone",
             ),
             path(
-                "<int:pk>/clone/review/<int:original>/",
+                "<id:pk>/clone/review/<id:original>/",
                 self.admin_site.admin_view(self.clone_review_view),
                 name="meetings_meeting_clone_review",
             ),

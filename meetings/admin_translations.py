@@ -17,7 +17,7 @@ class TranslationStatusMixin(admin.ModelAdmin):  # type: ignore[type-arg]
     def get_urls(self):
         own = [
             path(
-                "<int:pk>/translations/",
+                "<id:pk>/translations/",
                 self.admin_site.admin_view(self.translation_status_view),
                 name="meetings_meeting_translations",
             ),

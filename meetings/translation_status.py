@@ -136,31 +136,46 @@ def meeting_content(meeting: Meeting) -> list[Content]:
 
 def translation_status(meeting: Meeting) -> list[LanguageStatus]:
     """Each language other than English: how many of the meeting's texts are translated, and
-    which are not. A text counts where it has English (a blank summary has nothing to translate)."""
+    which are not. A text counts where it is entered in any language (a blank summary has
+    nothing to translate). English comes first when a text lacks it: a focal point working in
+    French submits a paper's title in French only."""
     contents = meeting_content(meeting)
     for maker in _content_makers:
         contents += maker(meeting)
-    others = [code for code in codes() if code != DEFAULT]
+    languages = codes()
     names = dict(settings.LANGUAGES)
-    statuses = {code: LanguageStatus(code, str(names[code]), []) for code in others}
+    statuses = {code: LanguageStatus(code, str(names[code]), []) for code in languages}
     for content in contents:
-        columns = {column(f, code) for f in content.fields for code in codes()}
+        columns = {column(f, code) for f in content.fields for code in languages}
         rows = list(content.rows.values("pk", *columns, *content.keys))
-        kinds = {code: KindStatus(content.label) for code in others}
-        for code in others:
+        kinds = {code: KindStatus(content.label) for code in languages}
+        for code in languages:
             statuses[code].kinds.append(kinds[code])
         for row in rows:
-            name = (row[column(content.name_field, DEFAULT)] or "").strip()
+            name = _first_text(row, content.name_field, languages)
             url = content.change_url(row)
             for name_of_field in content.fields:
-                if not (row[column(name_of_field, DEFAULT)] or "").strip():
+                entered = [
+                    code for code in languages if (row[column(name_of_field, code)] or "").strip()
+                ]
+                if not entered:
                     continue
                 verbose = content.rows.model._meta.get_field(name_of_field).verbose_name
-                for code in others:
+                for code in languages:
                     kinds[code].texts += 1
-                    if not (row[column(name_of_field, code)] or "").strip():
+                    if code not in entered:
                         kinds[code].missing.append(Missing(_short(name), str(verbose), url))
-    return list(statuses.values())
+    english = statuses.pop(DEFAULT)
+    return ([english] if english.missing else []) + list(statuses.values())
+
+
+def _first_text(row: dict[str, Any], name_field: str, languages: tuple[str, ...]) -> str:
+    """What names a row: its English text, else the first language it is entered in."""
+    for code in (DEFAULT, *languages):
+        text = (row[column(name_field, code)] or "").strip()
+        if text:
+            return text
+    return ""
 
 
 def _short(text: str, limit: int = 90) -> str:

@@ -16,7 +16,7 @@ urlpatterns = [
         name="programme_changes",
     ),
     path(
-        "meetings/<slug:slug>/programme/versions/<int:number>/",
+        "meetings/<slug:slug>/programme/versions/<id:number>/",
         views.ProgrammeVersionView.as_view(),
         name="programme_version",
     ),

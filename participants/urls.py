@@ -15,26 +15,26 @@ urlpatterns = [
         name="delegation_choice",
     ),
     path(
-        "meetings/<slug:slug>/delegation/<int:organization>/",
+        "meetings/<slug:slug>/delegation/<id:organization>/",
         delegation.DelegationView.as_view(),
         name="delegation",
     ),
     path(
-        "meetings/<slug:slug>/delegation/<int:organization>/nominate/",
+        "meetings/<slug:slug>/delegation/<id:organization>/nominate/",
         delegation.NominateView.as_view(),
         name="nominate",
     ),
     path(
-        "nominations/<int:pk>/edit/",
+        "nominations/<id:pk>/edit/",
         delegation.NominationEditView.as_view(),
         name="nomination_edit",
     ),
     path(
-        "nominations/<int:pk>/withdraw/",
+        "nominations/<id:pk>/withdraw/",
         delegation.NominationWithdrawView.as_view(),
         name="nomination_withdraw",
     ),
-    path("nominations/<int:pk>/letter/", delegation.nomination_letter, name="nomination_letter"),
+    path("nominations/<id:pk>/letter/", delegation.nomination_letter, name="nomination_letter"),
     # The Secretariat: exports, badges and the check-in desk.
     path("meetings/<slug:slug>/participants/export.csv", staff.export_csv, name="export_csv"),
     path("meetings/<slug:slug>/participants/export.xlsx", staff.export_xlsx, name="export_xlsx"),

@@ -286,6 +286,38 @@ def test_the_translation_status_lists_what_is_missing_per_language(officer_clien
     assert url in change.xpath("//ul[@class='object-tools']//a/@href")
 
 
+def test_a_text_entered_in_french_only_is_listed_as_missing_in_english(officer_client):
+    meeting = MeetingFactory(title="Tenth meeting", title_fr="Dixième réunion")
+    with translation.override("fr"):  # a focal point submits from the French pages
+        paper = DocumentFactory(meeting=meeting, title="Migrations et développement")
+    paper.refresh_from_db()
+    assert (paper.title_en, paper.title_fr) == (None, "Migrations et développement")
+    root = page(officer_client, reverse("admin:meetings_meeting_translations", args=[meeting.pk]))
+
+    rows = root.xpath("//table[contains(@class, 'translation-summary')]/tbody/tr")
+    summary = {
+        row.xpath("th")[0].text_content().strip(): row.xpath("td")[0].text_content().strip()
+        for row in rows
+    }
+    assert rows[0].xpath("th")[0].text_content().strip() == "English"  # first: the one to fix
+    assert summary["English"] == "1 of 2 (50%)"
+    assert summary["French"] == "2 of 2 (100%)"
+    assert summary["Spanish"] == "0 of 2 (0%)"
+    english = root.xpath("//section[@aria-labelledby='language-en']")[0]
+    links = {a.text_content(): a.get("href") for a in english.xpath(".//a")}
+    assert links == {
+        "Migrations et développement": reverse("admin:papers_document_change", args=[paper.pk])
+    }
+    assert "listed under English" in root.text_content()
+
+
+def test_the_translation_status_leaves_english_out_when_nothing_lacks_it(officer_client):
+    meeting = MeetingFactory(title="Tenth meeting", title_fr="Dixième réunion")
+    root = page(officer_client, reverse("admin:meetings_meeting_translations", args=[meeting.pk]))
+    assert root.xpath("//section[@aria-labelledby='language-en']") == []
+    assert "listed under English" not in root.text_content()
+
+
 def test_the_translation_status_is_for_staff_only(client, django_user_model):
     meeting = MeetingFactory()
     url = reverse("admin:meetings_meeting_translations", args=[meeting.pk])

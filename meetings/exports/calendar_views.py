@@ -108,7 +108,7 @@ def series_ics(request: HttpRequest, slug: str) -> HttpResponse:
 
 urlpatterns: list[URLPattern] = [
     path("meetings/<slug:slug>/programme.ics", programme_ics, name="programme_ics"),
-    path("meetings/<slug:slug>/sessions/<int:session_pk>.ics", session_ics, name="session_ics"),
+    path("meetings/<slug:slug>/sessions/<id:session_pk>.ics", session_ics, name="session_ics"),
     path("people/<slug:slug>/calendar.ics", person_ics, name="person_ics"),
     path("series/<slug:slug>/calendar.ics", series_ics, name="series_ics"),
 ]

@@ -57,6 +57,18 @@ def language_name(code: str) -> str:
     return ENDONYMS.get(INTERFACE_LANGUAGES.get(code, code)) or language_label(code)
 
 
+def language_tag(code: str) -> str:
+    """The BCP 47 tag of a document language, for hreflang: "fr", "zh", "mul" (several
+    languages); none for "other", which names no language."""
+    return "" if code == Language.OTHER else code
+
+
+def language_name_tag(code: str) -> str:
+    """The lang of language_name(code): the language itself for a UN language ("Français" is
+    French), none for "Several languages" and "Other", which are in the reader's language."""
+    return code if INTERFACE_LANGUAGES.get(code, code) in ENDONYMS else ""
+
+
 def language_sort_key(code: str) -> int:
     return LANGUAGE_ORDER.get(code, len(LANGUAGE_ORDER))
 

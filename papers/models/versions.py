@@ -19,6 +19,8 @@ from papers.models.choices import (
     can_see_all_documents,
     language_label,
     language_name,
+    language_name_tag,
+    language_tag,
 )
 from uploads.filetypes.kinds import ALLOWED_KINDS
 from uploads.filetypes.reading import size_display
@@ -171,6 +173,16 @@ class DocumentVersion(models.Model):
     def language_name(self) -> str:
         """ "Français": the language's name in itself, as a choice of language is offered."""
         return language_name(self.language)
+
+    @property
+    def language_tag(self) -> str:
+        """ "fr", for hreflang; empty for a file in another language than the ones we name."""
+        return language_tag(self.language)
+
+    @property
+    def language_name_tag(self) -> str:
+        """The lang of language_name: "fr" for "Français", empty for "Other"."""
+        return language_name_tag(self.language)
 
     @property
     def is_being_checked(self) -> bool:
