@@ -6,8 +6,10 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.functional import lazy
 
 from accounts.models import User
+from config.links import absolute_url
 from outbox.services import message_queue
 
 
@@ -25,6 +27,16 @@ def addresses_by_language(addresses: Iterable[str]) -> dict[str, list[str]]:
         language = languages.get(address.casefold()) or settings.LANGUAGE_CODE
         grouped.setdefault(language, []).append(address)
     return grouped
+
+
+def link(path: Callable[[], str]) -> str:
+    """A link for a message's context, reversed when each language's copy is rendered, so it
+    opens in the recipient's language ("/es/my/submissions/"), not in the language of whoever
+    caused the mail. Lazy, as reverse_lazy() is: `{{ url }}` and blocktranslate read it then."""
+    return _lazy_link(path)
+
+
+_lazy_link = lazy(lambda path: absolute_url(path()), str)
 
 
 def send_in_languages(addresses: Iterable[str], compose: Callable[[], tuple[str, str]]) -> None:

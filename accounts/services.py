@@ -11,8 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.mail import send_in_languages
-from config.links import absolute_url
+from accounts.mail import link, send_in_languages
 
 from .models import (
     INVITATION_VALIDITY,
@@ -39,9 +38,8 @@ class InvitationError(Exception):
         self.reason = reason
 
 
-def invitation_url(*, token: str) -> str:
-    """The link in the e-mail, on the site's own address (SITE_URL)."""
-    return absolute_url(reverse("accounts:invitation", kwargs={"token": token}))
+def _invitation_path(token: str) -> str:
+    return reverse("accounts:invitation", kwargs={"token": token})
 
 
 def _invitation_new_token(invitation: Invitation) -> str:
@@ -50,12 +48,13 @@ def _invitation_new_token(invitation: Invitation) -> str:
     return token
 
 
-def _invitation_mail(invitation: Invitation, url: str) -> None:
+def _invitation_mail(invitation: Invitation, token: str) -> None:
     context = {
         "invitation": invitation,
         "organization": invitation.organization,
         "invited_by": invitation.invited_by,
-        "url": url,
+        # On the site's own address (SITE_URL), in the invitee's language when they have one.
+        "url": link(lambda: _invitation_path(token)),
     }
 
     def compose() -> tuple[str, str]:
@@ -89,9 +88,8 @@ def invitation_send(
         token = _invitation_new_token(invitation)
         invitation.full_clean()
         invitation.save()
-        url = invitation_url(token=token)
         # Recorded in the outbox with the invitation itself; sent once both have committed.
-        _invitation_mail(invitation, url)
+        _invitation_mail(invitation, token)
     return invitation
 
 
@@ -112,9 +110,8 @@ def invitation_resend(*, invitation: Invitation) -> Invitation:
         invitation.sent_at = timezone.now()
         invitation.expires_at = invitation.sent_at + INVITATION_VALIDITY
         invitation.save(update_fields=["token_hash", "sent_at", "expires_at"])
-        url = invitation_url(token=token)
         # Recorded in the outbox with the invitation itself; sent once both have committed.
-        _invitation_mail(invitation, url)
+        _invitation_mail(invitation, token)
     return invitation
 
 

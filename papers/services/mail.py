@@ -1,7 +1,7 @@
 """The mail papers sends: who hears of what, rendered from papers/email/ and sent after commit.
 
 Below every service that mails, so none of them imports another for it. Links in the messages
-are absolute, built from ``SITE_URL`` by config.links.absolute_url().
+are absolute, built from ``SITE_URL``, and in each recipient's language (accounts.mail.link).
 """
 
 from collections.abc import Mapping, Sequence
@@ -10,9 +10,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from accounts.mail import send_in_languages
+from accounts.mail import link, send_in_languages
 from accounts.models import User
-from config.links import absolute_url
 from papers.models import Document
 
 # The group meetings' migration 0002 creates: who reviews papers when no address is configured.
@@ -63,8 +62,8 @@ def _mail_submitters(template: str, document_pk: int) -> None:
         "document": document,
         "meeting": document.meeting,
         "comment": document.comment_for_submitter,
-        "document_url": absolute_url(document.get_absolute_url()),
-        "submissions_url": absolute_url(reverse("papers:my_submissions")),
+        "document_url": link(document.get_absolute_url),
+        "submissions_url": link(lambda: reverse("papers:my_submissions")),
     }
     _send(template, context, submitter_addresses(document))
 
@@ -79,7 +78,7 @@ def _mail_secretariat(document_pk: int) -> None:
         "document": document,
         "meeting": document.meeting,
         "version": document.current_version,
-        "review_url": absolute_url(reverse("admin:papers_document_change", args=[document.pk])),
+        "review_url": link(lambda: reverse("admin:papers_document_change", args=[document.pk])),
     }
     _send("submitted", context, secretariat_addresses())
 

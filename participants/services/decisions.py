@@ -11,9 +11,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.mail import send_in_languages
+from accounts.mail import link, send_in_languages
 from accounts.models import User
-from config.links import absolute_url
 from config.security_log import security_log
 from meetings.models import Meeting
 from participants.models import (
@@ -44,7 +43,7 @@ def decision_mail(nomination: Nomination) -> None:
     context = {
         "nomination": nomination,
         "meeting": nomination.meeting,
-        "delegation_url": absolute_url(nomination.get_absolute_url()),
+        "delegation_url": link(nomination.get_absolute_url),
     }
 
     def compose() -> tuple[str, str]:

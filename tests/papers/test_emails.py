@@ -1,10 +1,11 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from papers.models import DocumentCategory, Language
 from papers.services import mail as papers_mail
@@ -180,3 +181,24 @@ def test_mail_sent_outside_any_request_links_to_the_site_url(
     assert links == [
         f"Your submissions: https://meetings.example.org{reverse('papers:my_submissions')}"
     ]
+
+
+def test_each_recipient_s_links_open_in_their_language(paper, django_capture_on_commit_callbacks):
+    """Staff decide in French; the focal point reads Spanish, the Secretariat English: each
+    message's links open the pages in its reader's language."""
+    paper.submitted_by.language = "es"
+    paper.submitted_by.save(update_fields=["language"])
+    SecretariatFactory(email="a@un.example", language="en")
+    officer = StaffFactory(email="officer@un.example", language="fr")
+    site = settings.SITE_URL
+    with translation.override("fr"), django_capture_on_commit_callbacks(execute=True):
+        papers_mail.secretariat_notify(document=paper)
+        document_publish(document=paper, by=officer)
+
+    sent = {message.to[0]: message.body for message in mail.outbox}
+    with translation.override("en"):
+        review = reverse("admin:papers_document_change", args=[paper.pk])
+        page = paper.get_absolute_url()
+    assert f"{site}{review}" in sent["a@un.example"]
+    assert f"{site}/es{page}" in sent["focal@iom.example"]
+    assert "/fr/" not in "".join(sent.values())

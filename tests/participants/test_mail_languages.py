@@ -2,6 +2,7 @@
 theirs, whatever language the Secretariat works in; the switcher sets the language."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
@@ -53,6 +54,13 @@ def test_a_decision_reaches_each_focal_point_in_their_language(
     spanish = sent[("punto@iom.example",)]
     assert spanish.subject.endswith(" — " + label(NominationStatus.ACCEPTED, "es"))
     assert french.body != spanish.body != sent[("focal@iom.example",)].body
+    # Each link opens in its reader's language, not the Russian the Secretariat works in.
+    with translation.override("en"):
+        delegation = delegate.get_absolute_url()
+    assert f"{settings.SITE_URL}{delegation}" in sent[("focal@iom.example",)].body
+    assert f"{settings.SITE_URL}/fr{delegation}" in french.body
+    assert f"{settings.SITE_URL}/es{delegation}" in spanish.body
+    assert "/ru/" not in "".join(message.body for message in mail.outbox)
 
 
 def test_addresses_are_grouped_by_language_in_one_query(django_assert_num_queries):
