@@ -124,9 +124,10 @@ INSTALLED_APPS = [
     "corsheaders",
     "demo",
     "backups",
-    # Background work: the database task backend's queue and `manage.py db_worker`.
-    "django_tasks_db",
-    "axes",
+    # Background work: the database task backend's queue and `manage.py db_worker`; the login
+    # throttle. Under names translated for the admin (config/apps.py).
+    "config.apps.BackgroundTasksConfig",
+    "config.apps.LoginAttemptsConfig",
     # Field-by-field history of what staff change (README, "The back office", "History").
     "simple_history",
 ]

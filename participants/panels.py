@@ -14,10 +14,12 @@ from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from accounts.models import Organization
 from meetings.extensions import MeetingPanel, MeetingTab, meeting_panel, meeting_tab
 from meetings.models import Meeting
+from meetings.translation_status import Content, translatable_content
 from participants.models import NominationStatus, Registration
 
 _REGISTRATION = Meeting._meta.get_field("registration")
@@ -86,3 +88,17 @@ def participants_tab(meeting: Meeting) -> MeetingTab | None:
         label=_("Participants"),
         url=reverse("participants:list", args=[meeting.slug]),
     )
+
+
+@translatable_content
+def registration_note(meeting: Meeting) -> list[Content]:
+    """The registration's note, on the admin's "Translation status" page."""
+    return [
+        Content(
+            _lazy("Registration"),
+            Registration.objects.filter(meeting=meeting),
+            ("note",),
+            "note",
+            lambda row: reverse("admin:participants_registration_change", args=[row["pk"]]),
+        )
+    ]

@@ -312,3 +312,11 @@ def test_no_page_shows_an_untranslated_message(client, demo, settings, lookups, 
         response = client.get(f"/{code}{path}")
         assert response.status_code in (200, 404), path
     assert sorted(lookups.untranslated) == []
+
+
+def test_a_russian_date_ends_a_sentence_with_one_full_stop(client, demo):
+    """Russian dates end in "г." (year): a sentence ending with one takes no second stop."""
+    for slug in (SLUG, "eleventh-coordination-meeting"):
+        text = page(client, f"/ru/meetings/{slug}/").text_content()
+        assert "2012 г." in text or "г. Даты" in text
+        assert "г.." not in text, slug

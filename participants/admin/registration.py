@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.text import NfcSearchMixin
+from config.admin_languages import TranslatedAdmin
 from meetings.history.admin import HistoryMixin
 from participants.models import Nomination, Registration
 
@@ -21,7 +22,7 @@ def queue_url(meeting_id: int) -> str:
 
 
 @admin.register(Registration)
-class RegistrationAdmin(HistoryMixin, NfcSearchMixin, admin.ModelAdmin):
+class RegistrationAdmin(HistoryMixin, NfcSearchMixin, TranslatedAdmin):
     list_display = [
         "meeting",
         "opens_on",

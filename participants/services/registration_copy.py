@@ -4,6 +4,7 @@ import datetime
 
 from django.utils.translation import gettext as _
 
+from config.content_languages import codes, column
 from meetings.models import Meeting
 from participants.models import Registration
 
@@ -21,7 +22,7 @@ def registration_copy(*, original: Meeting, copy: Meeting, offset: datetime.time
         capacity=registration.capacity,
         places_per_organization=registration.places_per_organization,
         letter_required=registration.letter_required,
-        note=registration.note,
+        **{column("note", code): getattr(registration, column("note", code)) for code in codes()},
         list_published=False,
     )
     return [_("Registration copied, its window moved by the same offset, its list not published.")]

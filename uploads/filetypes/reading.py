@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from decimal import Decimal
 
+from babel.numbers import format_decimal
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from config.dates import cldr_locale
 
 MB = 1024 * 1024
 
@@ -28,12 +32,14 @@ def _check_size(size: int, max_size: int) -> None:
 
 
 def size_display(count: int, *, rounding: str = "nearest") -> str:
-    """ "800 bytes", "1.5 KB", "61.2 MB": every size Plenary shows, in one style.
+    """ "800 bytes", "1.5 KB", "61.2 MB": every size Plenary shows, in one style, in the
+    reader's language ("1,5 Ko", "602 octets", "25,6 КБ"; numbers by CLDR, through Babel).
 
     `rounding` is "nearest" for a file's size as listed; a refusal rounds the file's size "up"
     and the limit "down", so "The file is 50.1 MB; the limit is 50 MB." never shows a tie.
     """
-    for unit, factor in (("GB", 1024 * MB), ("MB", MB), ("KB", 1024)):
+    units = ((_("%s GB"), 1024 * MB), (_("%s MB"), MB), (_("%s KB"), 1024))
+    for unit, factor in units:
         if count >= factor:
             if rounding == "up":
                 tenths = -(-count * 10 // factor)
@@ -41,9 +47,10 @@ def size_display(count: int, *, rounding: str = "nearest") -> str:
                 tenths = count * 10 // factor
             else:
                 tenths = (count * 20 // factor + 1) // 2
-            number = f"{tenths // 10:,}{f'.{tenths % 10}' if tenths % 10 else ''}"
-            return f"{number}\N{NO-BREAK SPACE}{unit}"
-    return f"{count:,}\N{NO-BREAK SPACE}{ngettext('byte', 'bytes', count)}"
+            number = format_decimal(Decimal(tenths) / 10, "#,##0.#", locale=cldr_locale() or "en")
+            return (unit % number).replace(" ", "\N{NO-BREAK SPACE}")
+    in_bytes = ngettext("%(size)d byte", "%(size)d bytes", count) % {"size": count}
+    return in_bytes.replace(" ", "\N{NO-BREAK SPACE}")
 
 
 def _read(
