@@ -32,6 +32,15 @@ class Content:
     change_url: Callable[[dict[str, Any]], str]
     # Other columns change_url reads (an objective links to its meeting's page).
     keys: tuple[str, ...] = ()
+    # The prefix of the inline where the rows are edited, in the order of `rows`
+    # ("objectives" on the meeting's page); "" where each row has its own page.
+    inline: str = ""
+
+    def field_id(self, index: int, name: str, language: str) -> str:
+        """The id of the input of the row's field in that language, on its admin page: the
+        link's fragment, which opens that language's tab at the field (language_tabs.js)."""
+        prefix = f"{self.inline}-{index}-" if self.inline else ""
+        return f"id_{prefix}{column(name, language)}"
 
 
 type ContentMaker = Callable[[Meeting], list[Content]]
@@ -48,6 +57,8 @@ def translatable_content(maker: ContentMaker) -> ContentMaker:
 
 @dataclass
 class Missing:
+    """A text not entered in a language; `url` opens its admin page at that language's field."""
+
     name: str
     field: str
     url: str
@@ -107,6 +118,7 @@ def meeting_content(meeting: Meeting) -> list[Content]:
             "text",
             _admin_change("meeting", "meeting_id"),
             keys=("meeting_id",),
+            inline="objectives",
         ),
         Content(
             _("Sessions"),
@@ -151,7 +163,7 @@ def translation_status(meeting: Meeting) -> list[LanguageStatus]:
         kinds = {code: KindStatus(content.label) for code in languages}
         for code in languages:
             statuses[code].kinds.append(kinds[code])
-        for row in rows:
+        for index, row in enumerate(rows):
             name = _first_text(row, content.name_field, languages)
             url = content.change_url(row)
             for name_of_field in content.fields:
@@ -164,7 +176,8 @@ def translation_status(meeting: Meeting) -> list[LanguageStatus]:
                 for code in languages:
                     kinds[code].texts += 1
                     if code not in entered:
-                        kinds[code].missing.append(Missing(_short(name), str(verbose), url))
+                        at = f"{url}#{content.field_id(index, name_of_field, code)}"
+                        kinds[code].missing.append(Missing(_short(name), str(verbose), at))
     english = statuses.pop(DEFAULT)
     return ([english] if english.missing else []) + list(statuses.values())
 

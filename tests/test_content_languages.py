@@ -21,6 +21,7 @@ from tests.factories import (
     AppearanceFactory,
     DocumentFactory,
     MeetingFactory,
+    ObjectiveFactory,
     PersonFactory,
     SecretariatFactory,
     SessionFactory,
@@ -278,8 +279,11 @@ def test_the_translation_status_lists_what_is_missing_per_language(officer_clien
     french = root.xpath("//section[@aria-labelledby='language-fr']")[0]
     links = {a.text_content(): a.get("href") for a in french.xpath(".//a")}
     closing = AgendaItem.objects.get(title="Closing")
-    assert links == {"Closing": reverse("admin:meetings_agendaitem_change", args=[closing.pk])}
-    assert item.pk not in [int(h.rstrip("/").split("/")[-2]) for h in links.values()]
+    # Each link opens the French tab at the field (static/admin-fixes/language_tabs.js).
+    closing_url = reverse("admin:meetings_agendaitem_change", args=[closing.pk])
+    assert links == {"Closing": closing_url + "#id_title_fr"}
+    pages = [h.split("#")[0] for h in links.values()]
+    assert item.pk not in [int(h.rstrip("/").split("/")[-2]) for h in pages]
     change_url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
     assert change_url in root.xpath("//ol[@class='breadcrumbs']//a/@href")
     change = page(officer_client, change_url)
@@ -307,6 +311,7 @@ def test_a_text_entered_in_french_only_is_listed_as_missing_in_english(officer_c
     links = {a.text_content(): a.get("href") for a in english.xpath(".//a")}
     assert links == {
         "Migrations et développement": reverse("admin:papers_document_change", args=[paper.pk])
+        + "#id_title_en"
     }
     assert "listed under English" in root.text_content()
 
@@ -316,6 +321,47 @@ def test_the_translation_status_leaves_english_out_when_nothing_lacks_it(officer
     root = page(officer_client, reverse("admin:meetings_meeting_translations", args=[meeting.pk]))
     assert root.xpath("//section[@aria-labelledby='language-en']") == []
     assert "listed under English" not in root.text_content()
+
+
+def test_each_translation_status_link_opens_the_field_in_its_language(officer_client):
+    """The fragment is the id of the field's input in that language on its admin page: the
+    meeting's own fields, an objective's row of the meeting's inline, a session's page."""
+    meeting = MeetingFactory(
+        title="Tenth meeting",
+        title_fr="Dixième réunion",
+        title_zh_hans="第十次会议",
+        title_ar="الاجتماع العاشر",
+        title_ru="Десятое совещание",
+        summary="",
+    )
+    ObjectiveFactory(meeting=meeting, order=1, text="Take stock", text_fr="Faire le point")
+    ObjectiveFactory(meeting=meeting, order=2, text="Plan ahead")
+    session = SessionFactory(meeting=meeting, name="Morning session", name_fr="Matinée")
+    root = page(officer_client, reverse("admin:meetings_meeting_translations", args=[meeting.pk]))
+
+    def links(code: str) -> dict[str, str]:
+        section = root.xpath(f"//section[@aria-labelledby='language-{code}']")[0]
+        return {a.text_content(): a.get("href") for a in section.xpath(".//a")}
+
+    meeting_url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    session_url = reverse("admin:meetings_session_change", args=[session.pk])
+    assert links("fr") == {"Plan ahead": meeting_url + "#id_objectives-1-text_fr"}
+    assert links("es") == {
+        "Tenth meeting": meeting_url + "#id_title_es",
+        "Take stock": meeting_url + "#id_objectives-0-text_es",
+        "Plan ahead": meeting_url + "#id_objectives-1-text_es",
+        "Morning session": session_url + "#id_name_es",
+    }
+    # The ids are the inputs' on those pages.
+    change = page(officer_client, meeting_url)
+    assert change.xpath("//input[@id='id_title_es']/@name") == ["title_es"]
+    assert change.xpath("//*[@id='id_objectives-1-text_es']/@name") == ["objectives-1-text_es"]
+    text_of = {e.get("id"): e.text_content().strip() for e in change.xpath("//textarea")}
+    assert (text_of["id_objectives-1-text_en"], text_of["id_objectives-1-text_es"]) == (
+        "Plan ahead",
+        "",
+    )
+    assert page(officer_client, session_url).xpath("//input[@id='id_name_es']/@name") == ["name_es"]
 
 
 def test_the_translation_status_is_for_staff_only(client, django_user_model):
@@ -343,6 +389,37 @@ def test_the_admin_offers_each_language_of_a_title(officer_client):
     scripts = root.xpath("//script/@src")
     assert any(src.endswith("vendor/jquery-ui/jquery-ui.min.js") for src in scripts)
     assert not any(src.startswith(("http:", "https:", "//")) for src in scripts)
+
+
+def test_each_languages_field_in_the_admin_is_typed_in_its_language(officer_client):
+    """In the French admin, the Arabic title is typed right to left; each field carries its
+    language, in a table's cell too (the objectives' inline), and a text area as an input."""
+    meeting = MeetingFactory(title="Tenth meeting")
+    ObjectiveFactory(meeting=meeting, text="Take stock")
+    root = page(officer_client, "/fr" + reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+    assert root.get("dir") == "ltr"
+
+    def attributes(element_id: str) -> tuple[str, str | None, str | None]:
+        element = root.get_element_by_id(element_id)
+        return element.tag, element.get("lang"), element.get("dir")
+
+    assert [attributes(f"id_title_{code.replace('-', '_')}") for code in LANGUAGES] == [
+        ("input", "ar", "rtl"),
+        ("input", "zh-hans", None),
+        ("input", "en", None),
+        ("input", "fr", None),
+        ("input", "ru", None),
+        ("input", "es", None),
+    ]
+    assert attributes("id_description_ar") == ("textarea", "ar", "rtl")
+    assert attributes("id_objectives-0-text_ar") == ("textarea", "ar", "rtl")
+    assert attributes("id_objectives-0-text_ru") == ("textarea", "ru", None)
+    assert attributes("id_slug") == ("input", None, None)  # not a text in a language
+    # And on a model of another app, with its own admin (papers' documents).
+    document = DocumentFactory(meeting=meeting)
+    paper = page(officer_client, reverse("admin:papers_document_change", args=[document.pk]))
+    title = paper.get_element_by_id("id_title_ar")
+    assert (title.get("lang"), title.get("dir")) == ("ar", "rtl")
 
 
 def test_staff_find_an_item_by_its_french_title(officer_client):

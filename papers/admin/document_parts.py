@@ -8,13 +8,17 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from config.admin_languages import InAnyLanguageForm
 from papers.forms import OneFileField
 from papers.models import Document, DocumentVersion, Language
 from uploads.filetypes import inspect_upload, max_upload_size
 
 
-class DocumentAdminForm(forms.ModelForm):
-    """The document's fields, and a file: a new version, the earlier ones kept."""
+class DocumentAdminForm(InAnyLanguageForm):
+    """The document's fields, and a file: a new version, the earlier ones kept. Its title in
+    any language: a focal point working in Spanish submits a title in Spanish only."""
+
+    in_any_language = {"title": _("Enter the title in at least one language.")}
 
     new_file = OneFileField(
         label=_("Upload a file"),

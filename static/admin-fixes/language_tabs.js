@@ -7,6 +7,11 @@
 //   keeps an <a href> inside it. The link loses its href attribute (jQuery UI reads the href
 //   property, which stays); the tab still selects on click and with the arrow keys.
 // - The switch of a table's language (tabular inlines) gets an accessible name.
+// - A page shown again with errors opens, in each group of tabs, the first language whose field
+//   has one; every such tab is marked ("!", in the admin's error colour) and described by the
+//   field's own error message (aria-describedby).
+// - An address naming a field (#id_title_ar, from the "Translation status" page) opens that
+//   field's language and focuses it.
 {
     const switchLabel = () =>
         document.querySelector('meta[name="plenary-language-switch"]')?.content || "Language";
@@ -50,8 +55,68 @@
         });
     };
 
-    window.addEventListener("load", () => {
+    // The tabs of a group, each with its panel.
+    const tabsOf = (group) =>
+        [...group.querySelectorAll(":scope > .ui-tabs-nav > [role=tab]")].map((tab) => ({
+            tab,
+            panel: document.getElementById(tab.getAttribute("aria-controls")),
+        }));
+
+    const activate = (group, index) => window.jQuery(group).tabs("option", "active", index);
+
+    const markErrors = () => {
+        let count = 0;
+        document.querySelectorAll(".ui-tabs").forEach((group) => {
+            let first = -1;
+            tabsOf(group).forEach(({ tab, panel }, index) => {
+                const error = panel?.querySelector(".errorlist, .errors");
+                if (!error) {
+                    return;
+                }
+                const list = panel.querySelector(".errorlist") || error;
+                if (!list.id) {
+                    list.id = `${panel.id}_error_${(count += 1)}`;
+                }
+                tab.classList.add("plenary-tab-error");
+                tab.setAttribute("aria-describedby", list.id);
+                const mark = document.createElement("span");
+                mark.className = "plenary-tab-error-mark";
+                mark.setAttribute("aria-hidden", "true");
+                mark.textContent = "!";
+                tab.querySelector(".ui-tabs-anchor")?.append(mark);
+                if (first < 0) {
+                    first = index;
+                }
+            });
+            if (first >= 0) {
+                activate(group, first);
+            }
+        });
+    };
+
+    const openAddressedField = () => {
+        let target = null;
+        try {
+            target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+        } catch (error) {
+            return; // an address that names no id
+        }
+        const panel = target?.closest(".ui-tabs-panel");
+        if (!panel) {
+            return;
+        }
+        const group = panel.closest(".ui-tabs");
+        const index = tabsOf(group).findIndex((entry) => entry.panel === panel);
+        if (index >= 0) {
+            activate(group, index);
+        }
+        target.focus();
+    };
+
+    const start = () => {
         fix(document);
+        markErrors();
+        openAddressedField();
         // Rows added with "Add another" get their tabs later.
         new MutationObserver((changes) => {
             for (const change of changes) {
@@ -62,5 +127,9 @@
                 });
             }
         }).observe(document.body, { childList: true, subtree: true });
-    });
+    };
+
+    // jQuery runs its ready callbacks in turn, later than "load" at times: this one is queued
+    // after django-modeltranslation's, which makes the tabs and chooses the language they show.
+    window.addEventListener("load", () => (window.jQuery ? window.jQuery(start) : start()));
 }

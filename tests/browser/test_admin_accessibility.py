@@ -138,3 +138,76 @@ def test_staff_enter_a_translation_in_its_languages_tab(
     demo.refresh_from_db()
     assert demo.title_ru == "Десятое координационное совещание по международной миграции"
     assert demo.title_en == "Tenth Coordination Meeting on International Migration"
+
+
+def test_a_field_with_an_error_shows_its_languages_tab_marked(
+    live_server, page: Page, assert_accessible, demo
+):
+    """In the French admin the French tabs show; a page that comes back with an error in the
+    English title opens its English tab, marked "!" and described by the error's message."""
+    log_in(page, live_server.url)
+    page.goto(live_server.url + "/fr" + reverse("admin:meetings_meeting_change", args=[demo.pk]))
+    page.wait_for_load_state("load")
+    english_tab = page.get_by_role("tab", name="Anglais", exact=True).first
+    french_tab = page.get_by_role("tab", name="Français", exact=True).first
+    english_tab.click()
+    page.locator("#id_title_en").fill("")
+    french_tab.click()
+    expect(page.locator("#id_title_en")).to_be_hidden()
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+
+    expect(page.locator(".errornote")).to_contain_text("Veuillez corriger l'erreur ci-dessous")
+    english = page.locator("#id_title_en")
+    expect(english).to_be_visible()
+    expect(english_tab).to_have_attribute("aria-selected", "true")
+    expect(french_tab).to_have_attribute("aria-selected", "false")
+    expect(page.locator("#id_title_fr")).to_be_hidden()
+    expect(english_tab).to_have_accessible_description("Ce champ est obligatoire.")
+    expect(english_tab.locator(".plenary-tab-error-mark")).to_have_text("!")
+    expect(english_tab.locator(".plenary-tab-error-mark")).to_be_visible()
+    # Only the tab with the error is marked; the other groups keep the page's language.
+    expect(page.locator(".plenary-tab-error")).to_have_count(1)
+    expect(page.get_by_role("tab", name="Français", exact=True).nth(1)).to_have_attribute(
+        "aria-selected", "true"
+    )
+    assert_accessible(page)
+    demo.refresh_from_db()
+    assert demo.title_en == "Tenth Coordination Meeting on International Migration"
+
+
+def test_a_translation_status_link_opens_the_field_in_its_languages_tab(
+    live_server, page: Page, assert_accessible, demo
+):
+    log_in(page, live_server.url)
+    status = "/fr" + reverse("admin:meetings_meeting_translations", args=[demo.pk])
+    page.goto(live_server.url + status)
+    page.wait_for_load_state("load")
+    assert_accessible(page)
+    arabic = page.locator("section[aria-labelledby='language-ar']")
+    arabic.get_by_role("listitem").filter(has_text=f"{demo.title_en} (titre)").get_by_role(
+        "link"
+    ).click()
+
+    page.wait_for_load_state("load")
+    assert page.url.endswith("#id_title_ar")
+    title = page.locator("#id_title_ar")
+    expect(title).to_be_visible()
+    expect(title).to_be_focused()
+    expect(title).to_have_attribute("dir", "rtl")
+    expect(page.get_by_role("tab", name="Arabe", exact=True).first).to_have_attribute(
+        "aria-selected", "true"
+    )
+    expect(page.locator("#id_title_fr")).to_be_hidden()
+    assert_accessible(page)
+
+    # An objective's link opens the Arabic tab of its row in the meeting's table.
+    page.goto(live_server.url + status)
+    first_objective = demo.objectives.order_by("order", "pk").first()
+    link = arabic.locator("a[href$='#id_objectives-0-text_ar']")
+    expect(link).to_have_text(first_objective.text_en[:89].rstrip() + "…")  # shortened
+    link.click()
+    page.wait_for_load_state("load")
+    objective = page.locator("#id_objectives-0-text_ar")
+    expect(objective).to_be_visible()
+    expect(objective).to_be_focused()
+    expect(page.locator("#id_objectives-0-text_fr")).to_be_hidden()

@@ -1,5 +1,6 @@
 from typing import ClassVar
 
+import lxml.html
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Permission
@@ -605,6 +606,62 @@ def test_save_and_publish_publishes_the_version_shown(
     paper.refresh_from_db()
     assert paper.status == DocumentStatus.PUBLISHED
     assert len(mail.outbox) == 1
+
+
+def test_a_paper_titled_in_spanish_only_is_saved_and_published_by_staff(
+    secretariat_client, paper, django_capture_on_commit_callbacks
+):
+    """A focal point working in Spanish submits a title in Spanish only: staff save the page and
+    publish it without having to enter an English title first."""
+    Document.objects.filter(pk=paper.pk).update(
+        title_en=None, title_es="Migración y desarrollo", title="Migración y desarrollo"
+    )
+    paper.refresh_from_db()
+    change = reverse("admin:papers_document_change", args=[paper.pk])
+    spanish_only = {"title_en": "", "title_es": "Migración y desarrollo"}
+
+    response = secretariat_client.post(change, document_form(paper, **spanish_only), follow=True)
+    assertContains(response, "was changed successfully")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = secretariat_client.post(
+            change,
+            document_form(paper, **spanish_only, _publish="Save and publish", _version="1"),
+            follow=True,
+        )
+
+    assertContains(response, "“Migración y desarrollo” was published.")
+    paper.refresh_from_db()
+    assert paper.status == DocumentStatus.PUBLISHED
+    assert (paper.title_en or "", paper.title_es, paper.title) == (
+        "",
+        "Migración y desarrollo",
+        "Migración y desarrollo",
+    )
+    assert len(mail.outbox) == 1
+
+
+def test_a_document_needs_its_title_in_at_least_one_language(secretariat_client, paper):
+    change = reverse("admin:papers_document_change", args=[paper.pk])
+    untitled = {f"title_{code}": "" for code in ("ar", "zh_hans", "en", "fr", "ru", "es")}
+
+    response = secretariat_client.post(change, document_form(paper, **untitled))
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert errors == {"title_en": ["Enter the title in at least one language."]}
+    assertContains(
+        response,
+        '<ul class="errorlist" id="id_title_en_error">'
+        "<li>Enter the title in at least one language.</li></ul>",
+        html=True,
+    )
+    paper.refresh_from_db()
+    assert paper.title_en == "Migration and development"
+    french = secretariat_client.post("/fr" + change, document_form(paper, **untitled))
+    assertContains(french, "Saisissez le titre dans au moins une langue.")
+    # The English title is not required by itself: the browser lets a Spanish title through.
+    english = lxml.html.fromstring(response.content.decode()).get_element_by_id("id_title_en")
+    assert english.get("required") is None
 
 
 def test_a_file_that_arrived_after_the_page_was_opened_is_not_published(secretariat_client, paper):
