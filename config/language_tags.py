@@ -4,12 +4,14 @@ content entered in several languages, marked where it falls back (config/content
 
     <h1 dir="auto"{% lang_of meeting "title" %}>{{ meeting.title }}</h1>
     <li>{{ document|translated:"title" }}</li>
+    {% translate "Add to calendar (.ics)" as label %}{{ label|extensions_ltr }}
 """
 
+import re
 from typing import Any
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString
 
 from config.content_languages import Text, comma, lang_attribute, marked, marked_text
@@ -59,6 +61,21 @@ def joined_marked(texts: list[Text]) -> SafeString:
         for text in texts
     ]
     return SafeString(comma().join(parts))
+
+
+# A file's extension named in a label: ".ics" in "Add to calendar (.ics)", after a space or a
+# bracket (not the full stop of "Dr." or "v1.2").
+_EXTENSION = re.compile(r"(?<![\w.])\.[A-Za-z0-9]+\b")
+
+
+@register.filter
+def extensions_ltr(label: str) -> SafeString:
+    """A translated label, escaped, each file extension it names in a <bdi dir="ltr">: in an
+    Arabic line ".ics" would otherwise read "ics." ("(ics.)"). The message stays one string,
+    as its translators have it."""
+    return SafeString(
+        _EXTENSION.sub(lambda match: f'<bdi dir="ltr">{match.group()}</bdi>', str(escape(label)))
+    )
 
 
 @register.simple_tag(name="comma")

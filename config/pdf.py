@@ -60,6 +60,7 @@ def pdf_html(template_name: str, context: Mapping[str, Any]) -> str:
 
 # An element whose direction its text decides: dir="auto", or <bdi> (which is dir="auto" too).
 _AUTO = re.compile(r'<(bdi)(?=[\s>])([^>]*)>|<([a-z][a-z0-9]*)([^>]*?)\sdir="auto"([^>]*)>')
+_EXPLICIT = re.compile(r'\sdir="(?:ltr|rtl)"')
 _MARKUP = re.compile(r"<[^>]*>|&#?\w+;")
 _DIRECTIONS = {"L": "ltr", "R": "rtl", "AL": "rtl"}
 
@@ -92,9 +93,12 @@ def directions_resolved(html: str) -> str:
     on an Arabic badge would have its parts reordered right to left. Each such element gets the
     direction of its first strongly directional letter (a <bdi> becomes a <span> with it, and
     isolates its text as an embedding does); one without such a letter inherits its parent's.
+    A <bdi> with its own dir ("IV.", an address) keeps it.
     """
 
     def resolve(match: re.Match[str]) -> str:
+        if match.group(1) and _EXPLICIT.search(match.group(2)):  # <bdi dir="ltr">: as it says
+            return f"<span{match.group(2)}>"
         direction = _first_strong_direction(html, match.end(), match.group(1) or match.group(3))
         attribute = f' dir="{direction}"' if direction else ""
         if match.group(1):  # <bdi …>

@@ -27,6 +27,9 @@ from config.pdf import directions_resolved
             '<div dir="auto"><div>1</div><div>ب</div></div><p>A</p>',
             '<div dir="rtl"><div>1</div><div>ب</div></div><p>A</p>',
         ),
+        # A <bdi> that says its direction keeps it ("IV.", ".ics", an address).
+        ('<bdi dir="ltr">IV.</bdi> تنظيم', '<span dir="ltr">IV.</span> تنظيم'),
+        ('<bdi dir="ltr">שלום</bdi>', '<span dir="ltr">שלום</span>'),
         # Markup without either is left as it is.
         ('<p dir="rtl" class="x">Text</p>', '<p dir="rtl" class="x">Text</p>'),
     ],

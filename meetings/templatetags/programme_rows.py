@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
-from config.content_languages import active_content_language, text_in
+from config.content_languages import active_content_language, comma, text_in
 from config.dates import cldr_locale
 from meetings.models import Appearance, Person
 from meetings.models.people import with_honorific
@@ -57,6 +57,8 @@ class Rows:
         self.headings: dict[tuple[str, int], str] = {}
         self.continued = escape(gettext("(continued)"))
         self.language = active_content_language()
+        # Between a name and its affiliation, as the language writes it ("، " in Arabic).
+        self.comma = escape(comma(self.language))
 
     def person(self, appearance: Appearance) -> str:
         person = appearance.person
@@ -73,7 +75,7 @@ class Rows:
         else:
             html = f'<a href="{escape(self.links.url(person))}" dir="auto">{name}</a>'
         if appearance.affiliation:
-            html += f", {self.bdi}{escape(appearance.affiliation)}</bdi>"
+            html += f"{self.comma}{self.bdi}{escape(appearance.affiliation)}</bdi>"
         return html
 
     def people(self, appearances: list[Appearance]) -> str:
@@ -124,12 +126,14 @@ class Rows:
 
     def item(self, entry: ItemEntry) -> str:
         """An agenda item on the web page: its heading ("IV. Title (continued)"), its people and
-        presentations, then the documents filed under it."""
+        presentations, then the documents filed under it. The numeral's box is in the page's
+        direction, so that numerals line up at its start (the right in Arabic); the numeral
+        itself is set left to right, so that "IV." reads so."""
         continued = f' <span class="continued">{self.continued}</span>' if entry.continued else ""
         title, lang = self.text(entry.item, "title")
         html = (
             f'\n        <h5 class="agenda-item" id="{escape(entry.anchor)}">'
-            f'<span class="numeral" dir="ltr">{escape(entry.numeral)}.</span>'
+            f'<span class="numeral"><bdi dir="ltr">{escape(entry.numeral)}.</bdi></span>'
             f" <bdi{lang}>{escape(title)}</bdi>{continued}</h5>"
         )
         if not entry.is_empty:

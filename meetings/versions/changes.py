@@ -21,10 +21,13 @@ from .snapshot import Snapshot
 
 @dataclass
 class ChangeGroup:
-    """The sentences about one agenda item (or about the sessions)."""
+    """The sentences about one agenda item (or about the sessions). An item's heading is also
+    given in its parts, its numeral and its title, for a page to set each in its direction."""
 
     heading: str
     lines: list[SafeString] = field(default_factory=list)
+    numeral: str = ""
+    title: str = ""
 
 
 class _Comparison:
@@ -37,8 +40,10 @@ class _Comparison:
             group = self.groups.setdefault("sessions", ChangeGroup(_("Sessions")))
         else:
             row = self.new.items.get(item_id) or self.old.items[item_id]
-            heading = f"{roman(row['number'])}. {row['title']}"
-            group = self.groups.setdefault(item_id, ChangeGroup(heading))
+            numeral, title = roman(row["number"]), row["title"]
+            group = self.groups.setdefault(
+                item_id, ChangeGroup(f"{numeral}. {title}", numeral=numeral, title=title)
+            )
         group.lines.append(line)
 
     def where(self, flat: Flat, session_ids: list[int]) -> str:

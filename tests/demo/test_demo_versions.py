@@ -39,7 +39,10 @@ def test_the_tenth_has_two_versions_and_what_changed_between_them(client):
     assertContains(page, "Version 2, 3 February 2012: ")
     changes = client.get(reverse("meetings:programme_changes", args=[TENTH]))
     assertContains(changes, "Civil society presentation added under item III")
-    assertContains(changes, "III. The 2013 High-level Dialogue")
+    assertContains(
+        changes,
+        '<bdi dir="ltr">III.</bdi> <bdi>The 2013 High-level Dialogue on International Migration',
+    )
     assertContains(changes, "Added: presentation “<bdi>Reflections on the role and contribution")
     assertContains(changes, "Speaker added to presentation")
     assertContains(changes, "Mr. John Bingham, International Catholic Migration Commission")

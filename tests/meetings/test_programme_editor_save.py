@@ -119,8 +119,8 @@ def test_items_and_people_are_reordered(client, officer, tenth):
     titles = list(tenth.agenda_items.order_by("order").values_list("pk", flat=True))
     assert [str(pk) for pk in titles] == moved
     page = public_programme(client, tenth)
-    assert page.index("II.</span> <bdi>The 2013 High-level Dialogue") < page.index(
-        "III.</span> <bdi>The Global Forum"
+    assert page.index("II.</bdi></span> <bdi>The 2013 High-level Dialogue") < page.index(
+        "III.</bdi></span> <bdi>The Global Forum"
     )
 
 

@@ -125,7 +125,8 @@ def test_what_changed_is_public_for_a_published_meeting(client, meeting, who):
     html = response.content.decode()
     assert html.index("Version 2,") < html.index("Version 1, 12 January 2013")
     assertContains(response, "Title corrected")
-    assertContains(response, "I. Opening of the session")
+    # The item's numeral and title, each in its own direction, as on the programme.
+    assertContains(response, '<bdi dir="ltr">I.</bdi> <bdi>Opening of the session</bdi>')
     assertContains(
         response,
         "Retitled: “<bdi>Opening of the meeting</bdi>” → “<bdi>Opening of the session</bdi>”.",

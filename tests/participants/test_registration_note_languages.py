@@ -18,7 +18,6 @@ pytestmark = pytest.mark.django_db
 NOTE = "Mark the head of your delegation."
 
 
-
 def meeting_page(registration, code: str) -> str:
     with translation.override(code):
         return registration.meeting.get_absolute_url()

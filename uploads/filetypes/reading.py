@@ -49,8 +49,11 @@ def size_display(count: int, *, rounding: str = "nearest") -> str:
                 tenths = (count * 20 // factor + 1) // 2
             number = format_decimal(Decimal(tenths) / 10, "#,##0.#", locale=cldr_locale() or "en")
             return (unit % number).replace(" ", "\N{NO-BREAK SPACE}")
+    # Django's own message (its catalogues translate it), with the count grouped as the language
+    # groups digits ("1,000 bytes", "1 000 octets").
     in_bytes = ngettext("%(size)d byte", "%(size)d bytes", count) % {"size": count}
-    return in_bytes.replace(" ", "\N{NO-BREAK SPACE}")
+    grouped = format_decimal(count, "#,##0", locale=cldr_locale() or "en")
+    return in_bytes.replace(str(count), grouped, 1).replace(" ", "\N{NO-BREAK SPACE}")
 
 
 def _read(
